@@ -1,0 +1,37 @@
+package org.udjat.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated configuration: everything one cycle needs, with defaults and templates
+ * already applied to each host. Immutable.
+ *
+ * @param file          the YAML file it was read from
+ * @param stateDir      the state directory (absolute; relative paths in YAML are resolved against the file's folder)
+ * @param pluginsDir    where external PF4J plugins are loaded from, or null for none
+ * @param interval      how often cron starts a cycle; used for staleness and the default deadline
+ * @param cycleDeadline the wall-clock budget of one cycle; hosts not done by then are recorded as timed out
+ * @param concurrency   how many hosts are polled at once
+ * @param hosts         every host by name, in the order written
+ */
+public record Config(
+        Path file,
+        Path stateDir,
+        Path pluginsDir,
+        Duration interval,
+        Duration cycleDeadline,
+        int concurrency,
+        Map<String, HostSpec> hosts) {
+
+    public Config {
+        hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
+    }
+
+    /** Every host, in the order written. */
+    public List<HostSpec> hostList() {
+        return List.copyOf(hosts.values());
+    }
+}
