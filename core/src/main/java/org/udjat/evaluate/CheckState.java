@@ -1,0 +1,40 @@
+package org.udjat.evaluate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.udjat.api.PerfDatum;
+import org.udjat.api.Status;
+
+/**
+ * The current state of one check, as kept in the status file between cycles.
+ *
+ * @param check      the check's name within its host
+ * @param status     the current status
+ * @param summary    first line of the latest output
+ * @param longOutput further lines of the latest output
+ * @param perfData   measured values of the latest result
+ * @param lastResult when the latest fresh result was produced; null when the check never ran
+ * @param duration   how long the latest run took on the host
+ * @param note       what the engine adds about the latest run (e.g. {@code output capped at 64 KiB},
+ *                   {@code not run: host unreachable}); empty when nothing
+ * @param since      when the check entered its current status
+ */
+public record CheckState(
+        String check,
+        Status status,
+        String summary,
+        String longOutput,
+        List<PerfDatum> perfData,
+        Instant lastResult,
+        Duration duration,
+        String note,
+        Instant since) {
+
+    public CheckState {
+        summary = summary == null ? "" : summary;
+        longOutput = longOutput == null ? "" : longOutput;
+        perfData = perfData == null ? List.of() : List.copyOf(perfData);
+        note = note == null ? "" : note;
+    }
+}
