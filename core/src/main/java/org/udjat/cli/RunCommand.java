@@ -1,0 +1,46 @@
+package org.udjat.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.udjat.Cycle;
+import org.udjat.CycleOutcome;
+import org.udjat.config.ConfigException;
+import org.udjat.record.LockHeldException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code udjat run}: exactly one poll cycle, then exit. Meant to be started by cron every interval. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one poll cycle: poll every host, record status and history, then exit.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    private final Context context;
+
+    @Mixin
+    ConfigOptions options;
+
+    RunCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (ConfigSession session = ConfigSession.open(options.file, context.env())) {
+            CycleOutcome outcome = Cycle.standard(session.config(), session.plugins(), context.clock()).run();
+            outcome.warnings().forEach(w -> LOG.warn(w));
+            LOG.info(outcome.summary());
+            return ExitCode.OK;
+        } catch (ConfigException e) {
+            ConfigErrors.print(context.err(), e, options.file, "; nothing was polled.");
+            return ExitCode.USAGE;
+        } catch (LockHeldException e) {
+            context.err().println("udjat: " + e.getMessage());
+            return ExitCode.LOCKED;
+        } catch (IOException e) {
+            context.err().println("udjat: " + e.getMessage());
+            return ExitCode.SOFTWARE;
+        }
+    }
+}

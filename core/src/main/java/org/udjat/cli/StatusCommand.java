@@ -1,0 +1,59 @@
+package org.udjat.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.udjat.config.ConfigException;
+import org.udjat.evaluate.Snapshot;
+import org.udjat.record.Json;
+import org.udjat.record.StateDir;
+import org.udjat.record.StatusStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code udjat status}: every host and check with its state, the age of its result and its output. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show every host and check: state, age of the result, output.")
+final class StatusCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    StatusCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        StatusStore.LoadResult loaded;
+        try (ConfigSession session = ConfigSession.open(options.file, context.env())) {
+            loaded = new StatusStore(StateDir.open(session.config().stateDir())).load();
+        } catch (ConfigException e) {
+            ConfigErrors.print(context.err(), e, options.file, "");
+            return ExitCode.USAGE;
+        } catch (IOException e) {
+            context.err().println("udjat: " + e.getMessage());
+            return ExitCode.SOFTWARE;
+        }
+        loaded.warnings().forEach(w -> context.err().println("udjat: warning: " + w));
+        if (loaded.snapshot().isEmpty()) {
+            context.err().println("udjat: no status yet: no cycle has completed (run: udjat run -c " + options.file + ")");
+            return ExitCode.OK;
+        }
+        Snapshot snapshot = loaded.snapshot().get();
+        Instant now = context.clock().instant();
+        StatusView view = StatusView.of(snapshot, now);
+        if (json) {
+            context.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
+        } else {
+            view.printTable(context.out());
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,92 @@
+package org.udjat.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.udjat.evaluate.CheckState;
+import org.udjat.evaluate.HostState;
+import org.udjat.evaluate.Snapshot;
+
+/**
+ * What {@code udjat status} shows: one row per host and per check, with the age of each result
+ * computed against the time the command runs.
+ *
+ * @param lastCycle     when the last cycle finished
+ * @param lastCycleAge  seconds since then
+ * @param rows          a row for each host, followed by one for each of its checks
+ */
+record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows) {
+
+    /**
+     * One line of the status table.
+     *
+     * @param host       host name
+     * @param check      check name, or null for the host's own row
+     * @param state      UP/DOWN for a host, OK/WARNING/CRITICAL/UNKNOWN for a check
+     * @param ageSeconds seconds since the result was produced, or null when there never was one
+     * @param output     the summary, or the reason a host was not reached
+     * @param note       what the engine adds (not run, output capped...)
+     */
+    record Row(String host, String check, String state, Long ageSeconds, String output, String note) {
+    }
+
+    static StatusView of(Snapshot snapshot, Instant now) {
+        List<Row> rows = new ArrayList<>();
+        for (HostState host : snapshot.hosts()) {
+            rows.add(new Row(host.host(), null, host.reachable() ? "UP" : "DOWN", age(host.lastPoll(), now),
+                    host.reason(), host.platform() == null ? "" : "platform " + host.platform()));
+            for (CheckState check : host.checks()) {
+                rows.add(new Row(host.host(), check.check(), check.status().name(), age(check.lastResult(), now),
+                        check.summary(), check.note()));
+            }
+        }
+        Instant finished = snapshot.cycleFinished();
+        return new StatusView(finished, finished == null ? -1 : Math.max(0, Duration.between(finished, now).toSeconds()), rows);
+    }
+
+    private static Long age(Instant then, Instant now) {
+        return then == null ? null : Math.max(0, Duration.between(then, now).toSeconds());
+    }
+
+    void printTable(PrintWriter out) {
+        out.printf("last cycle finished %s (%s ago)%n", lastCycle, human(lastCycleAge));
+        int hostWidth = width(rows.stream().map(Row::host).toList(), "HOST");
+        int checkWidth = width(rows.stream().map(r -> r.check() == null ? "-" : r.check()).toList(), "CHECK");
+        String format = "%-" + hostWidth + "s  %-" + checkWidth + "s  %-8s  %6s  %s%n";
+        out.printf(format, "HOST", "CHECK", "STATE", "AGE", "OUTPUT");
+        for (Row row : rows) {
+            String output = oneLine(row.output()) + (row.note().isEmpty() ? "" : " [" + row.note() + "]");
+            out.printf(format, row.host(), row.check() == null ? "-" : row.check(), row.state(),
+                    row.ageSeconds() == null ? "never" : human(row.ageSeconds()), output);
+        }
+    }
+
+    private static int width(List<String> values, String header) {
+        return Math.min(40, Math.max(header.length(), values.stream().mapToInt(String::length).max().orElse(0)));
+    }
+
+    /** Check output is untrusted: keep the table one line per row and free of terminal escapes. */
+    static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().limit(200).forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return sb.toString();
+    }
+
+    static String human(long seconds) {
+        if (seconds < 0) {
+            return "?";
+        }
+        if (seconds < 120) {
+            return seconds + "s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + "m";
+        }
+        if (seconds < 172800) {
+            return seconds / 3600 + "h";
+        }
+        return seconds / 86400 + "d";
+    }
+}
