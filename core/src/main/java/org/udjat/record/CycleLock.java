@@ -49,7 +49,8 @@ public final class CycleLock implements AutoCloseable {
     }
 
     static CycleLock acquire(Path lockFile, Clock clock) throws IOException {
-        Path file = lockFile.toAbsolutePath().normalize();
+        // the real path, so two spellings of one directory (symlinks, "..") are one lock here too
+        Path file = lockFile.toAbsolutePath().getParent().toRealPath().resolve(lockFile.getFileName());
         LockHolder me = LockHolder.current(clock);
         LockHolder already = HELD_BY_THIS_PROCESS.putIfAbsent(file, me);
         if (already != null) {

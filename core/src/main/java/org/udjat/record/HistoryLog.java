@@ -68,15 +68,23 @@ public final class HistoryLog {
             lines.write(lineWriter.writeValueAsBytes(change));
             lines.write('\n');
         }
+        try {
+            byte[] batch = endsMidLine() ? withLeadingNewline(lines.toByteArray()) : lines.toByteArray();
+            appendAndForce(batch);
+        } catch (IOException e) {
+            throw new IOException("cannot append to " + file + ": " + IoReason.of(e), e);
+        }
+    }
+
+    /** One buffer, so a batch is one write(2) with O_APPEND: never interleaved, at worst torn. */
+    private void appendAndForce(byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND, StandardOpenOption.READ)) {
-            ByteBuffer batch = ByteBuffer.wrap(withFreshLine(channel, lines.toByteArray()));
+                StandardOpenOption.APPEND)) {
+            ByteBuffer batch = ByteBuffer.wrap(bytes);
             while (batch.hasRemaining()) {
                 channel.write(batch);
             }
             channel.force(false);
-        } catch (IOException e) {
-            throw new IOException("cannot append to " + file + ": " + IoReason.of(e), e);
         }
     }
 
@@ -171,16 +179,22 @@ public final class HistoryLog {
         return Optional.empty();
     }
 
-    private static byte[] withFreshLine(FileChannel channel, byte[] lines) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
-            return lines;
+    /** True when the last line was torn by a crash: the next change must not be glued to it. */
+    private boolean endsMidLine() throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer lastByte = ByteBuffer.allocate(1);
+            channel.read(lastByte, size - 1);
+            return lastByte.get(0) != '\n';
+        } catch (NoSuchFileException firstAppend) {
+            return false;
         }
-        ByteBuffer lastByte = ByteBuffer.allocate(1);
-        channel.read(lastByte, size - 1);
-        if (lastByte.get(0) == '\n') {
-            return lines;
-        }
+    }
+
+    private static byte[] withLeadingNewline(byte[] lines) {
         byte[] fresh = new byte[lines.length + 1];
         fresh[0] = '\n';
         System.arraycopy(lines, 0, fresh, 1, lines.length);
