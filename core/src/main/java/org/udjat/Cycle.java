@@ -61,7 +61,7 @@ public final class Cycle {
     public CycleOutcome run() throws IOException, LockHeldException {
         Instant started = clock.instant();
         Instant deadline = started.plus(config.cycleDeadline());
-        StateDir stateDir = StateDir.open(config.stateDir());
+        StateDir stateDir = StateDir.open(config.stateDir(), clock);
         try (CycleLock lock = stateDir.lock()) {
             List<String> warnings = new ArrayList<>();
             plugins.failures().forEach(f -> warnings.add("plugin " + f.name() + " left out: " + f.reason()));

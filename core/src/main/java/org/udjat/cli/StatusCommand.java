@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         StatusStore.LoadResult loaded;
         try (ConfigSession session = ConfigSession.open(options.file, context.env())) {
-            loaded = new StatusStore(StateDir.open(session.config().stateDir())).load();
+            loaded = new StatusStore(StateDir.open(session.config().stateDir(), context.clock())).load();
         } catch (ConfigException e) {
             ConfigErrors.print(context.err(), e, options.file, "");
             return ExitCode.USAGE;
