@@ -42,8 +42,8 @@ record UsageThresholds(Thresholds thresholds) {
             if (problems.stream().noneMatch(p -> p.key().equals(key))) {
                 Threshold t = Thresholds.read(options, key, ACCEPTED);
                 if (t != null && t.quantity() == Quantity.SIZE && !t.alerts(0)) {
-                    problems.add(new ConfigProblem(key, "a size applies to the space still available, and \"" + t.text()
-                            + "\" would not alert when none is left; write \"" + hint(t) + "\" to alert below that"));
+                    problems.add(new ConfigProblem(key, "a size applies to what is still available, and \"" + t.text()
+                            + "\" would not alert when nothing is left; write \"" + hint(t) + "\" to alert below that"));
                 }
             }
         }

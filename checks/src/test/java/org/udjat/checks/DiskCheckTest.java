@@ -170,8 +170,8 @@ class DiskCheckTest {
     void validateReportsEveryBadOption() {
         assertEquals(List.of(
                 new ConfigProblem("warn", "expected a percentage like \"90%\" or a size like \"2GiB\", got \"90\""),
-                new ConfigProblem("crit", "a size applies to the space still available, and \"1GiB\" would not alert"
-                        + " when none is left; write \"1GiB:\" to alert below that"),
+                new ConfigProblem("crit", "a size applies to what is still available, and \"1GiB\" would not alert"
+                        + " when nothing is left; write \"1GiB:\" to alert below that"),
                 new ConfigProblem("mounts", "expected absolute mount points like \"/var\", got \"var\""),
                 new ConfigProblem("exclude_mounts", "expected absolute mount points like \"/var\", got \"tmp\""),
                 new ConfigProblem("exclude_types", "expected filesystem types like \"nfs\", got \"fuse sshfs\"")),
