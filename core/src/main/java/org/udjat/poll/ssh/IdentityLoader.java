@@ -38,6 +38,9 @@ public final class IdentityLoader {
         } catch (IOException e) {
             throw new SshFailure(prefix + "cannot read identity file " + identityFile + ": " + describe(e));
         }
+        if (!attributes.isRegularFile()) {
+            throw new SshFailure(prefix + "cannot read identity file " + identityFile + ": not a regular file");
+        }
         Loaded current = cache.get(identityFile);
         if (current != null && current.isFor(attributes, passphrase)) {
             return current.jsch;
@@ -57,7 +60,9 @@ public final class IdentityLoader {
             jsch.addIdentity(identityFile.toString(), secret);
             return jsch;
         } catch (JSchException e) {
-            throw new SshFailure(prefix + "cannot read identity file " + identityFile + ": " + e.getMessage());
+            String why = String.valueOf(e.getMessage()).startsWith("invalid privatekey")
+                    ? "not a private key JSch can read (OpenSSH, PEM or PKCS#8 format expected)" : e.getMessage();
+            throw new SshFailure(prefix + "cannot read identity file " + identityFile + ": " + why);
         } finally {
             if (secret != null) {
                 java.util.Arrays.fill(secret, (byte) 0);

@@ -37,14 +37,18 @@ public final class KnownHostsRecorder {
                 Files.createDirectories(parent);
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
-                HostKeyVerdict verdict = KnownHostsFile.read(file).check(hostToken, keyBlob);
-                if (verdict != HostKeyVerdict.UNKNOWN) {
-                    return verdict;
+                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    HostKeyVerdict verdict = KnownHostsFile.read(file).check(hostToken, keyBlob);
+                    if (verdict != HostKeyVerdict.UNKNOWN) {
+                        return verdict;
+                    }
+                    append(channel, hostToken + " " + keyType(keyBlob) + " " + Base64.getEncoder().encodeToString(keyBlob) + "\n");
+                    return HostKeyVerdict.RECORDED;
+                } finally {
+                    lock.release();
                 }
-                append(channel, hostToken + " " + keyType(keyBlob) + " " + Base64.getEncoder().encodeToString(keyBlob) + "\n");
-                return HostKeyVerdict.RECORDED;
             }
         }
     }

@@ -119,7 +119,11 @@ class SshTransportIT {
         Path garbage = Files.writeString(tmp.resolve("garbage"), "not a key\n");
         Execution bad = run(settings(garbage, Secret.NONE, knownHosts(), false), "echo ok");
         assertFalse(bad.reached());
-        assertTrue(bad.reason().startsWith(prefix() + "cannot read identity file " + garbage + ": "), bad.reason());
+        assertEquals(prefix() + "cannot read identity file " + garbage
+                + ": not a private key JSch can read (OpenSSH, PEM or PKCS#8 format expected)", bad.reason());
+
+        Execution directory = run(settings(tmp, Secret.NONE, knownHosts(), false), "echo ok");
+        assertEquals(prefix() + "cannot read identity file " + tmp + ": not a regular file", directory.reason());
     }
 
     @Test
@@ -183,6 +187,17 @@ class SshTransportIT {
 
         Execution run = run(settings(ed25519.privateKey(), Secret.NONE, knownHosts, false), "echo hashed");
         assertEquals("hashed\n", text(run), run.reason());
+    }
+
+    @Test
+    void rsaHostKeyIsVerifiedWithRsaSha2() throws Exception {
+        try (OpenSshServer rsaHost = new OpenSshServer().hostKeyType(org.udjat.testkit.KeyType.RSA).start()) {
+            rsaHost.authorize(ed25519.publicKey());
+            Path knownHosts = Files.writeString(tmp.resolve("rsa_known_hosts"), rsaHost.knownHostsLine() + "\n");
+            Execution run = transport.execute(host("127.0.0.1", rsaHost.port(),
+                    settings(ed25519.privateKey(), Secret.NONE, knownHosts, false)), bytes("echo rsa host"), Instant.now().plusSeconds(30));
+            assertEquals("rsa host\n", text(run), run.reason());
+        }
     }
 
     @Test

@@ -29,7 +29,8 @@ class OpenSshServerIT {
         long pid;
         int port;
         List<ProcessHandle> sessions;
-        try (OpenSshServer sshd = new OpenSshServer().start()) {
+        OpenSshServer sshd = new OpenSshServer().start();
+        try {
             pid = sshd.pid();
             port = sshd.port();
             assertTrue(banner(sshd.host(), port).startsWith("SSH-2.0-OpenSSH"));
@@ -41,6 +42,8 @@ class OpenSshServerIT {
             sessions = waitForSessions(pid);
             sshd.close();
             lingering.close();
+        } finally {
+            sshd.close(); // a second close is harmless
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "sshd still running");
         for (ProcessHandle session : sessions) {
