@@ -18,9 +18,7 @@ import org.udjat.evaluate.Snapshot;
 import org.udjat.plan.HostOrder;
 import org.udjat.plugin.Plugins;
 import org.udjat.poll.HostPoll;
-import org.udjat.poll.LocalTransport;
 import org.udjat.poll.Poller;
-import org.udjat.poll.SshTransport;
 import org.udjat.poll.Transport;
 import org.udjat.record.CycleLock;
 import org.udjat.record.HistoryLog;
@@ -43,13 +41,6 @@ public final class Cycle {
         this.plugins = plugins;
         this.transports = Map.copyOf(transports);
         this.clock = clock;
-    }
-
-    /** A cycle with the real transports: SSH through JSch and /bin/sh on this machine. */
-    public static Cycle standard(Config config, Plugins plugins, Clock clock) {
-        return new Cycle(config, plugins, Map.of(
-                HostSpec.Transport.SSH, new SshTransport(),
-                HostSpec.Transport.LOCAL, new LocalTransport()), clock);
     }
 
     /**

@@ -1,12 +1,16 @@
 package org.udjat.cli;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.udjat.Cycle;
 import org.udjat.CycleOutcome;
 import org.udjat.config.ConfigException;
+import org.udjat.config.HostSpec;
+import org.udjat.poll.LocalTransport;
+import org.udjat.poll.SshTransport;
 import org.udjat.record.LockHeldException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +32,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigSession session = ConfigSession.open(options.file, context.env())) {
-            CycleOutcome outcome = Cycle.standard(session.config(), session.plugins(), context.clock()).run();
+            CycleOutcome outcome;
+            try (SshTransport ssh = new SshTransport(context.clock())) {
+                outcome = new Cycle(session.config(), session.plugins(), Map.of(
+                        HostSpec.Transport.SSH, ssh,
+                        HostSpec.Transport.LOCAL, new LocalTransport()), context.clock()).run();
+            }
             outcome.warnings().forEach(w -> LOG.warn(w));
             LOG.info(outcome.summary());
             return ExitCode.OK;
