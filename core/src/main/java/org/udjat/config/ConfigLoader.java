@@ -15,6 +15,7 @@ import org.udjat.api.Check;
 import org.udjat.config.HostReader.ParsedHost;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -104,11 +105,26 @@ public final class ConfigLoader {
             return Optional.ofNullable(root);
         } catch (MarkedYAMLException e) {
             errors.add(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "",
-                    "YAML syntax error: " + e.getProblem());
+                    syntaxMessage(e));
         } catch (YAMLException e) {
             errors.addAtStart("YAML error: " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** SnakeYAML's problem, plus where the construct it was reading started, which is often the real mistake. */
+    private static String syntaxMessage(MarkedYAMLException e) {
+        StringBuilder sb = new StringBuilder("YAML syntax error: ").append(e.getProblem());
+        Mark context = e.getContextMark();
+        Mark problem = e.getProblemMark();
+        if (e.getContext() != null && context != null && problem != null && context.getLine() != problem.getLine()) {
+            sb.append(" (").append(e.getContext()).append(" that starts at line ").append(context.getLine() + 1)
+                    .append(", column ").append(context.getColumn() + 1).append(')');
+        }
+        if (e.getProblem() != null && e.getProblem().contains("<block")) {
+            sb.append("; check the indentation");
+        }
+        return sb.toString();
     }
 
     private Config build(Path file, YamlMap root, ValueReader values, PathResolver paths) {

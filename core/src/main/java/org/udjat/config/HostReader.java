@@ -54,7 +54,7 @@ final class HostReader {
             return hosts;
         }
         if (read.get().entries().isEmpty()) {
-            values.errors().add(node, "hosts", "expected at least one host, got " + ValueReader.kind(node));
+            values.errors().add(node, "hosts", "expected at least one host");
         }
         for (YamlMap.Entry e : read.get().entries()) {
             if (!HOST_NAME.matcher(e.key()).matches()) {
