@@ -43,22 +43,41 @@ final class ParentChecker {
         }
     }
 
-    /** Depth-first walk; a parent still on the stack closes a cycle. */
-    private void visit(String name) {
-        if (done.contains(name)) {
+    /**
+     * Depth-first walk from one host along its parents; a parent still on the path closes a
+     * cycle. Iterative, so a long chain of parents cannot overflow the call stack.
+     */
+    private void visit(String root) {
+        if (done.contains(root)) {
             return;
         }
-        stack.add(name);
-        for (String parent : hosts.get(name).spec().parents()) {
-            int onStack = stack.indexOf(parent);
-            if (onStack >= 0) {
-                report(new ArrayList<>(stack.subList(onStack, stack.size())));
-            } else if (hosts.containsKey(parent)) {
-                visit(parent);
+        Map<String, Integer> onPath = new HashMap<>();
+        List<Integer> nextParent = new ArrayList<>();
+        stack.add(root);
+        onPath.put(root, 0);
+        nextParent.add(0);
+        while (!stack.isEmpty()) {
+            int top = stack.size() - 1;
+            List<String> parents = hosts.get(stack.get(top)).spec().parents();
+            int i = nextParent.get(top);
+            if (i == parents.size()) {
+                String finished = stack.remove(top);
+                onPath.remove(finished);
+                done.add(finished);
+                nextParent.remove(top);
+                continue;
+            }
+            nextParent.set(top, i + 1);
+            String parent = parents.get(i);
+            Integer at = onPath.get(parent);
+            if (at != null) {
+                report(new ArrayList<>(stack.subList(at, stack.size())));
+            } else if (hosts.containsKey(parent) && !done.contains(parent)) {
+                onPath.put(parent, stack.size());
+                stack.add(parent);
+                nextParent.add(0);
             }
         }
-        stack.remove(stack.size() - 1);
-        done.add(name);
     }
 
     private void report(List<String> cycle) {
