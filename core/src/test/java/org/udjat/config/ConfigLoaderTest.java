@@ -293,15 +293,13 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aLongChainOfParentsLoadsAndAClosedOneIsACycle() throws Exception {
+    void aLongChainOfParentsClosedIntoACycleIsReportedWithoutOverflowingTheStack() throws Exception {
         StringBuilder yaml = new StringBuilder("hosts:\n");
         int n = 20_000;
         for (int i = 0; i < n; i++) {
-            yaml.append("  h").append(i).append(i < n - 1 ? ": { parents: [h" + (i + 1) + "] }\n" : ":\n");
+            yaml.append("  h").append(i).append(": { parents: [h").append((i + 1) % n).append("] }\n");
         }
-        assertEquals(n, load(yaml.toString()).hosts().size());
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> load(yaml.toString().replace("h" + (n - 1) + ":\n", "h" + (n - 1) + ": { parents: [h0] }\n")));
+        ConfigException e = assertThrows(ConfigException.class, () -> load(yaml.toString()));
         assertEquals(1, e.errors().size());
         assertTrue(e.errors().get(0).message().startsWith("parents form a cycle: h0 -> h1 -> h2 -> "));
         assertTrue(e.errors().get(0).message().endsWith(" -> h19999 -> h0"));
