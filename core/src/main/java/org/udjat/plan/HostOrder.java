@@ -38,7 +38,18 @@ public final class HostOrder {
             position.put(h.name(), position.size());
             byName.put(h.name(), h);
         }
-        // Kahn's algorithm, always taking the ready host written first
+        Map<String, Integer> depth = new HashMap<>();
+        List<HostSpec> ordered = sort(hosts, byName, position, depth);
+        if (ordered.size() != hosts.size()) {
+            throw new IllegalArgumentException("parents form a cycle among: " + hosts.stream()
+                    .map(HostSpec::name).filter(n -> !depth.containsKey(n)).toList());
+        }
+        return new HostOrder(ordered, byName, depth);
+    }
+
+    /** Kahn's algorithm, always taking the ready host written first; fills in depths as it goes. */
+    private static List<HostSpec> sort(List<HostSpec> hosts, Map<String, HostSpec> byName,
+                                       Map<String, Integer> position, Map<String, Integer> depth) {
         Map<String, Integer> waitingFor = new HashMap<>();
         Map<String, List<String>> children = new HashMap<>();
         PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> position.get(a) - position.get(b));
@@ -56,7 +67,6 @@ public final class HostOrder {
             }
         }
         List<HostSpec> ordered = new ArrayList<>();
-        Map<String, Integer> depth = new HashMap<>();
         while (!ready.isEmpty()) {
             HostSpec h = byName.get(ready.poll());
             ordered.add(h);
@@ -67,11 +77,7 @@ public final class HostOrder {
                 }
             }
         }
-        if (ordered.size() != hosts.size()) {
-            throw new IllegalArgumentException("parents form a cycle among: " + hosts.stream()
-                    .map(HostSpec::name).filter(n -> !depth.containsKey(n)).toList());
-        }
-        return new HostOrder(ordered, byName, depth);
+        return ordered;
     }
 
     /** Every host, parents before children, otherwise in config order. */
