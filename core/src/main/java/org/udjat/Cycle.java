@@ -61,7 +61,7 @@ public final class Cycle {
             warnings.addAll(loaded.warnings());
             Optional<Snapshot> previous = loaded.snapshot();
 
-            List<HostSpec> order = HostOrder.of(config);
+            List<HostSpec> order = HostOrder.of(config).hosts();
             Poller poller = new Poller(transports, plugins.checks(), config.concurrency(), clock);
             Map<String, HostPoll> polls = new LinkedHashMap<>();
             poller.poll(order, knownPlatforms(previous), deadline).forEach(p -> polls.put(p.host(), p));

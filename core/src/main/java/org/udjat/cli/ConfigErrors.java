@@ -10,7 +10,7 @@ final class ConfigErrors {
     }
 
     static void print(PrintWriter err, ConfigException e, Path file, String consequence) {
-        e.errors().forEach(error -> err.println(error));
+        e.errors().forEach(error -> err.println(error.format()));
         int n = e.errors().size();
         err.printf("%d problem%s in %s%s%n", n, n == 1 ? "" : "s", file.getFileName(), consequence);
     }

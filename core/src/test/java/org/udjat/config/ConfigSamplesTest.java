@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.udjat.plugin.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,8 +23,11 @@ class ConfigSamplesTest {
     static final Path SAMPLES = Path.of("..", "config-samples");
     static final Map<String, String> ENV = Map.of("UDJAT_KEY_PASSPHRASE", "not the real one");
 
+    /** The real built-in checks, found by PF4J on the classpath as in production. */
     static ConfigLoader loader() {
-        return new ConfigLoader(TestChecks.builtInStandIns(), ENV, "tester", Path.of("/home/tester"));
+        try (Plugins plugins = Plugins.load(null)) {
+            return new ConfigLoader(plugins.checks(), ENV, "tester", Path.of("/home/tester"));
+        }
     }
 
     static Stream<Path> samples() throws IOException {

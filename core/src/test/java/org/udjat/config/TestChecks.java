@@ -31,15 +31,6 @@ final class TestChecks {
         return checks;
     }
 
-    /** Stand-ins for the built-in checks, as named in config-samples/. */
-    static Map<String, Check> builtInStandIns() {
-        Map<String, Check> checks = new LinkedHashMap<>();
-        for (String name : List.of("load", "disk", "memory")) {
-            checks.put(name, new PlainCheck(name, BUILT_IN_OPTIONS));
-        }
-        return checks;
-    }
-
     /** The 1-minute load average compared with {@code warn} and {@code crit} ranges. */
     static final class LoadCheck implements Check {
         @Override
