@@ -49,7 +49,7 @@ class NagiosOutputTest {
                         "/ 15272 MB (77%);\n/boot 68 MB (69%);\n/home 69357 MB (27%);",
                         "[/]=2643MB;5948;5958;0;5968 [/boot]=68MB;88;93;0;98 [/home]=69357MB;253404;253409;0;253414"),
                 Arguments.of("OK\nonly long text\nmore", "OK", "only long text\nmore", ""),
-                Arguments.of("a|b|c=1", "a", "ignored malformed perfdata: \"b|c=1\"", ""));
+                Arguments.of("a|b|c=1", "a", "", "[b|c]=1;;;;"));
     }
 
     @ParameterizedTest(name = "{index}: {0}")
