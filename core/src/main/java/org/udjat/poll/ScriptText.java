@@ -59,10 +59,15 @@ final class ScriptText {
               wait "$udjat_w"
               [ -z "$udjat_x" ]
             }
+            udjat_kids() {
+              if command -v pgrep >/dev/null 2>&1; then pgrep -P "$1"
+              else ps -A -o pid= -o ppid= 2>/dev/null | while read udjat_a udjat_b; do [ "$udjat_b" = "$1" ] && echo "$udjat_a"; done
+              fi
+            }
             udjat_tree() {
               kill -STOP "$1" 2>/dev/null || return 0
               udjat_pids="$udjat_pids $1"
-              for udjat_c in $(pgrep -P "$1" 2>/dev/null); do udjat_tree "$udjat_c"; done
+              for udjat_c in $(udjat_kids "$1"); do udjat_tree "$udjat_c"; done
             }
             udjat_watch() {
               udjat_x= udjat_w= udjat_pids=
