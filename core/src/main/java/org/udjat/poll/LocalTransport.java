@@ -29,7 +29,9 @@ public final class LocalTransport implements Transport {
     private static final int MAX_STDOUT = MAX_STDOUT_MIB << 20;
     private static final int MAX_STDERR = 4 << 10;
     /** Time kept before the deadline to kill the shell and collect its last output. */
-    private static final Duration KILL_MARGIN = Duration.ofMillis(200);
+    private static final Duration KILL_MARGIN = Duration.ofMillis(300);
+    /** How long the shell gets to clean up after SIGHUP before it is killed. */
+    private static final Duration HANG_UP_WAIT = Duration.ofMillis(100);
 
     private final List<String> shell;
     private final Map<String, String> environment;
@@ -69,7 +71,7 @@ public final class LocalTransport implements Transport {
         if (!exited) {
             killAll(process);
         }
-        join(outReader, KILL_MARGIN);
+        join(outReader, exited ? KILL_MARGIN : HANG_UP_WAIT);
         join(errReader, Duration.ofMillis(50));
         boolean completed = exited && !outReader.isAlive() && !out.overflowed();
         int status = exited ? process.exitValue() : -1;
@@ -110,9 +112,14 @@ public final class LocalTransport implements Transport {
         }
     }
 
-    /** Kills the shell and every process below it; a few rounds, since children may fork meanwhile. */
+    /**
+     * Kills the shell and every process below it. The shell first gets a SIGHUP, which the script
+     * traps to kill its running check and remove its temp dir; then everything left is killed,
+     * in a few rounds since children may fork meanwhile.
+     */
     private static void killAll(Process process) {
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        hangUp(process);
         process.destroyForcibly();
         for (int round = 0; round < 3 && !family.isEmpty(); round++) {
             List<ProcessHandle> more = new ArrayList<>();
@@ -123,6 +130,19 @@ public final class LocalTransport implements Transport {
             family = more;
         }
         waitFor(process, Duration.ofMillis(100));
+    }
+
+    private static void hangUp(Process process) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(HANG_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            process.waitFor(HANG_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            // no kill(1): the shell is killed outright below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemon(String name, Runnable task) {
