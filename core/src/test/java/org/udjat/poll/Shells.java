@@ -41,6 +41,15 @@ final class Shells {
         return new LocalTransport(List.of(BUSYBOX.toString(), "sh", "-s"), Map.of("PATH", dir.toString()), Clock.systemUTC());
     }
 
+    /** Removes the applet links again, so the temp dir holds nothing that points outside it. */
+    static void removeLinks(Path dir) throws IOException {
+        try (Stream<Path> links = Files.list(dir)) {
+            for (Path link : links.filter(Files::isSymbolicLink).toList()) {
+                Files.delete(link);
+            }
+        }
+    }
+
     /** Live processes whose argv is exactly {@code sleep <seconds>} (coreutils or a BusyBox applet). */
     static List<String> sleeps(String seconds) {
         List<String> found = new ArrayList<>();
