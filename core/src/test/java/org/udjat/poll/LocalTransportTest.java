@@ -84,4 +84,14 @@ class LocalTransportTest {
         assertEquals("out\n", new String(ex.stdout(), StandardCharsets.UTF_8));
         assertEquals("/bin/sh exited with status 3; stderr: oops", ex.reason());
     }
+
+    @Test
+    void capsTheWholeOutputAndSaysSo() {
+        Execution ex = new LocalTransport().execute(Specs.local("here", List.of()),
+                "head -c 70000000 /dev/zero; echo done >&2\n".getBytes(StandardCharsets.UTF_8), Instant.now().plusSeconds(20));
+        assertEquals(LocalTransport.MAX_STDOUT_MIB << 20, ex.stdout().length);
+        assertFalse(ex.completed(), "the script's output is incomplete");
+        assertEquals(0, ex.exitStatus());
+        assertEquals("the script printed more than 64 MiB; the rest was discarded; stderr: done", ex.reason());
+    }
 }
