@@ -20,7 +20,6 @@ public final class Main {
         CommandLine cli = new CommandLine(new UdjatCommand(), new ContextFactory(context));
         cli.setOut(context.out());
         cli.setErr(context.err());
-        cli.setExitCodeExceptionMapper(e -> ExitCode.SOFTWARE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("udjat: internal error: " + e);
             e.printStackTrace(commandLine.getErr());

@@ -51,7 +51,8 @@ record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows) {
     }
 
     void printTable(PrintWriter out) {
-        out.printf("last cycle finished %s (%s ago)%n", lastCycle, human(lastCycleAge));
+        out.printf("last cycle finished %s (%s ago)%n",
+                lastCycle == null ? "?" : lastCycle.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), human(lastCycleAge));
         int hostWidth = width(rows.stream().map(Row::host).toList(), "HOST");
         int checkWidth = width(rows.stream().map(r -> r.check() == null ? "-" : r.check()).toList(), "CHECK");
         String format = "%-" + hostWidth + "s  %-" + checkWidth + "s  %-8s  %6s  %s%n";

@@ -119,9 +119,19 @@ public final class Plugins implements AutoCloseable {
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
+    /**
+     * Stops and unloads the external plugins. Unloading stops each plugin itself; PF4J's own
+     * {@code stopPlugins()} is avoided because it fails with a ConcurrentModificationException
+     * when a plugin failed to start. A plugin that throws while stopping is only logged.
+     */
     @Override
     public void close() {
-        manager.stopPlugins();
-        manager.unloadPlugins();
+        for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
+            try {
+                manager.unloadPlugin(plugin.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("plugin {} failed to stop: {}", plugin.getPluginId(), describe(e));
+            }
+        }
     }
 }

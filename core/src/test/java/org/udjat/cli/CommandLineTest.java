@@ -92,7 +92,7 @@ class CommandLineTest {
         assertEquals(ExitCode.OK, udjat("--version"));
         assertTrue(out.toString().startsWith("udjat "), out.toString());
         assertEquals(ExitCode.OK, udjat("--help"));
-        assertTrue(out.toString().contains("check-config") && out.toString().contains("75 another run holds the lock"));
+        assertTrue(out.toString().contains("check-config") && out.toString().contains("75  another run holds the lock"));
     }
 
     @Test
