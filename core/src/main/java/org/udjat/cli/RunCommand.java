@@ -39,6 +39,8 @@ final class RunCommand implements Callable<Integer> {
                         HostSpec.Transport.LOCAL, new LocalTransport()), context.clock()).run();
             }
             outcome.warnings().forEach(w -> LOG.warn(w));
+            outcome.changes().forEach(c -> LOG.info("{}{}: {} -> {}{}", c.host(), c.check() == null ? "" : "/" + c.check(),
+                    c.from() == null ? "new" : c.from(), c.to(), c.summary().isEmpty() ? "" : ": " + StatusView.oneLine(c.summary())));
             LOG.info(outcome.summary());
             return ExitCode.OK;
         } catch (ConfigException e) {

