@@ -137,6 +137,27 @@ class CommandLineTest {
     }
 
     @Test
+    void aBrokenPluginIsNamedAndTheCycleRunsWithoutIt() throws Exception {
+        org.udjat.testkit.PluginJar.withoutId().writeTo(dir.resolve("plugins/broken-1.0.jar"));
+        Path file = config("""
+                plugins_dir: plugins
+                hosts:
+                  here:
+                    transport: local
+                    checks:
+                      - command: echo "OK - still polled"
+                        name: ok
+                """);
+        assertEquals(ExitCode.OK, udjat("check-config", "-c", file.toString()), err.toString());
+        assertTrue(out.toString().contains("warning: plugin broken-1.0.jar: "), out.toString());
+        assertEquals(ExitCode.OK, udjat("plugins", "-c", file.toString()));
+        assertTrue(out.toString().contains("FAILED  broken-1.0.jar: "), out.toString());
+        assertEquals(ExitCode.OK, udjat("run", "-c", file.toString()), err.toString());
+        assertEquals(ExitCode.OK, udjat("status", "-c", file.toString()));
+        assertTrue(out.toString().contains("OK - still polled"), out.toString());
+    }
+
+    @Test
     void statusBeforeAnyCycleSaysSo() throws Exception {
         Path file = config("""
                 hosts:
