@@ -6,7 +6,7 @@ import org.udjat.evaluate.Change;
 
 /**
  * The dispatcher until notifiers exist: logs each notifiable change on one line, e.g.
- * {@code PROBLEM gw1 UP -> DOWN (HARD 3/3), suppresses 50: connection refused}. Thread-safe.
+ * {@code notify: PROBLEM gw1 UP -> DOWN (HARD 3/3), suppresses 50: connection refused}. Thread-safe.
  */
 public final class LoggingDispatcher implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingDispatcher.class);
@@ -14,11 +14,11 @@ public final class LoggingDispatcher implements Dispatcher {
     @Override
     public void dispatch(DispatchRequest request) {
         for (Change c : request.notifiable()) {
-            LOG.info("{}", line(c));
+            LOG.info("notify: {}", line(c));
         }
     }
 
-    /** One readable line for a change. */
+    /** One readable line for a change; check output in it is cut short and stripped of control characters. */
     public static String line(Change c) {
         StringBuilder sb = new StringBuilder().append(c.kind()).append(' ').append(c.subject()).append(' ')
                 .append(c.from() == null ? "(new)" : c.from()).append(" -> ").append(c.to());
@@ -31,6 +31,13 @@ public final class LoggingDispatcher implements Dispatcher {
         if (c.suppressedBy() != null) {
             sb.append(", suppressed by ").append(c.suppressedBy());
         }
-        return c.summary().isEmpty() ? sb.toString() : sb.append(": ").append(c.summary()).toString();
+        return c.summary().isEmpty() ? sb.toString() : sb.append(": ").append(oneLine(c.summary())).toString();
+    }
+
+    /** Check output is untrusted: one line, no terminal escapes, so it cannot forge log lines. */
+    private static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().limit(200).forEach(ch -> sb.appendCodePoint(Character.isISOControl(ch) ? ' ' : ch));
+        return sb.toString();
     }
 }
