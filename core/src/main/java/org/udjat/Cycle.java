@@ -9,11 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.udjat.api.Platform;
 import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
+import org.udjat.dispatch.DispatchRequest;
+import org.udjat.dispatch.Dispatcher;
+import org.udjat.dispatch.LoggingDispatcher;
 import org.udjat.evaluate.Evaluation;
 import org.udjat.evaluate.Evaluator;
+import org.udjat.evaluate.RecheckPlanner;
 import org.udjat.evaluate.Snapshot;
 import org.udjat.plan.HostOrder;
 import org.udjat.plugin.Plugins;
@@ -27,20 +34,32 @@ import org.udjat.record.StateDir;
 import org.udjat.record.StatusStore;
 
 /**
- * One poll cycle, the whole pipeline: plan, poll, evaluate, record. Holds the state
- * directory's lock from before it reads the previous status until the new one is written.
+ * One poll cycle, the whole pipeline: plan, poll (re-checking parents that looked fine while
+ * something behind them failed), evaluate, record, dispatch. Holds the state directory's lock
+ * from before it reads the previous status until the changes are dispatched.
  */
 public final class Cycle {
+    private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
+
     private final Config config;
     private final Plugins plugins;
     private final Map<HostSpec.Transport, Transport> transports;
     private final Clock clock;
+    private final Dispatcher dispatcher;
 
+    /** A cycle whose changes are logged. */
     public Cycle(Config config, Plugins plugins, Map<HostSpec.Transport, Transport> transports, Clock clock) {
+        this(config, plugins, transports, clock, new LoggingDispatcher());
+    }
+
+    /** A cycle whose changes go to {@code dispatcher} once recorded. */
+    public Cycle(Config config, Plugins plugins, Map<HostSpec.Transport, Transport> transports, Clock clock,
+                 Dispatcher dispatcher) {
         this.config = config;
         this.plugins = plugins;
         this.transports = Map.copyOf(transports);
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -65,14 +84,51 @@ public final class Cycle {
             Poller poller = new Poller(transports, plugins.checks(), config.concurrency(), clock);
             Map<String, HostPoll> polls = new LinkedHashMap<>();
             poller.poll(order, knownPlatforms(previous), deadline).forEach(p -> polls.put(p.host(), p));
+            Map<String, HostPoll> rechecks = recheck(poller, order, previous, polls, deadline);
 
             Evaluation evaluation = new Evaluator(plugins.checks())
-                    .evaluate(previous, config.hostList(), polls, started, clock.instant());
+                    .evaluate(previous, config, polls, rechecks, started, clock.instant());
 
+            // history first: a run killed between the two writes keeps the previous status, so the
+            // next run finds the same changes again (a repeated line) rather than losing them
             new HistoryLog(stateDir).append(evaluation.changes());
             statusStore.save(evaluation.snapshot());
+            dispatch(evaluation, warnings);
             return new CycleOutcome(evaluation.snapshot(), evaluation.changes(), warnings,
                     Duration.between(started, clock.instant()));
+        }
+    }
+
+    /**
+     * Polls once more, together, the parents and dependencies the planner names, if the deadline
+     * allows. A re-poll cut short by the deadline says nothing about the host and is dropped.
+     */
+    private Map<String, HostPoll> recheck(Poller poller, List<HostSpec> order, Optional<Snapshot> previous,
+                                          Map<String, HostPoll> polls, Instant deadline) {
+        Set<String> again = new RecheckPlanner(plugins.checks()).plan(previous, config, polls);
+        Map<String, HostPoll> rechecks = new LinkedHashMap<>();
+        if (again.isEmpty() || !clock.instant().isBefore(deadline)) {
+            return rechecks;
+        }
+        LOG.debug("re-checking {} before deciding what depends on them", again);
+        List<HostSpec> hosts = order.stream().filter(h -> again.contains(h.name())).toList();
+        for (HostPoll p : poller.poll(hosts, knownPlatforms(previous), deadline)) {
+            if (p.reached() || clock.instant().isBefore(deadline)) {
+                rechecks.put(p.host(), p);
+            }
+        }
+        return rechecks;
+    }
+
+    /** Hands the recorded changes on; a failing dispatcher costs a warning, never the recorded state. */
+    private void dispatch(Evaluation evaluation, List<String> warnings) {
+        try {
+            dispatcher.dispatch(new DispatchRequest(evaluation.snapshot(), evaluation.changes()));
+        } catch (RuntimeException e) {
+            String warning = "dispatching " + evaluation.changes().size() + " changes failed (they are recorded in "
+                    + "history.jsonl): " + e;
+            LOG.warn(warning);
+            warnings.add(warning);
         }
     }
 

@@ -237,7 +237,8 @@ class CycleIT {
     void historyHasOneLinePerChange() {
         var changes = new HistoryLog(stateDir()).read().changes();
         assertTrue(changes.stream().anyMatch(c -> c.host().equals("closed") && c.check() == null && c.to().equals("DOWN")));
-        assertTrue(changes.stream().anyMatch(c -> "second".equals(c.check()) && c.to().equals("WARNING")));
+        assertTrue(changes.stream().anyMatch(c -> "second".equals(c.check()) && c.to().equals("WARNING")
+                && c.type() == org.udjat.evaluate.StateType.SOFT && c.attempt() == 1 && c.attempts() == 3));
         assertEquals(changes.size(), changes.stream().distinct().count());
     }
 

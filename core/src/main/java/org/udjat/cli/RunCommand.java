@@ -9,6 +9,7 @@ import org.udjat.Cycle;
 import org.udjat.CycleOutcome;
 import org.udjat.config.ConfigException;
 import org.udjat.config.HostSpec;
+import org.udjat.dispatch.LoggingDispatcher;
 import org.udjat.poll.LocalTransport;
 import org.udjat.poll.SshTransport;
 import org.udjat.record.LockHeldException;
@@ -39,8 +40,7 @@ final class RunCommand implements Callable<Integer> {
                         HostSpec.Transport.LOCAL, new LocalTransport()), context.clock()).run();
             }
             outcome.warnings().forEach(w -> LOG.warn(w));
-            outcome.changes().forEach(c -> LOG.info("{}{}: {} -> {}{}", c.host(), c.check() == null ? "" : "/" + c.check(),
-                    c.from() == null ? "new" : c.from(), c.to(), c.summary().isEmpty() ? "" : ": " + StatusView.oneLine(c.summary())));
+            outcome.changes().forEach(c -> LOG.info("{}", LoggingDispatcher.line(c)));
             LOG.info(outcome.summary());
             return ExitCode.OK;
         } catch (ConfigException e) {

@@ -3,6 +3,7 @@ package org.udjat.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * extension knows and validates; a {@code command:} entry takes no options.
  */
 final class CheckReader {
-    static final List<String> COMMON_KEYS = List.of("name", "check", "command", "timeout", "output_cap");
+    static final List<String> COMMON_KEYS = List.of("name", "check", "command", "timeout", "output_cap",
+            "depends_on", "attempts", "recover_attempts", "flap_window", "flap_start", "flap_stop", "stale_after");
     static final long MIN_OUTPUT_CAP = 1L << 10;
     static final long MAX_OUTPUT_CAP = 16L << 20;
 
@@ -34,12 +36,22 @@ final class CheckReader {
     private final Map<String, Check> checks;
     private final Duration defaultTimeout;
     private final int defaultOutputCap;
+    private final StatePolicy defaultPolicy;
+    /** The depends_on entries of each check read, by identity, for messages about unknown targets and cycles. */
+    private final Map<CheckSpec, List<ValueReader.Item>> dependencies = new IdentityHashMap<>();
 
-    CheckReader(ValueReader values, Map<String, Check> checks, Duration defaultTimeout, int defaultOutputCap) {
+    CheckReader(ValueReader values, Map<String, Check> checks, Duration defaultTimeout, int defaultOutputCap,
+                StatePolicy defaultPolicy) {
         this.values = values;
         this.checks = checks;
         this.defaultTimeout = defaultTimeout;
         this.defaultOutputCap = defaultOutputCap;
+        this.defaultPolicy = defaultPolicy;
+    }
+
+    /** The depends_on entries of a check this reader produced, with their nodes; empty for others. */
+    List<ValueReader.Item> dependencyItems(CheckSpec spec) {
+        return dependencies.getOrDefault(spec, List.of());
     }
 
     /** Every well-formed check of the list, in order; names are unique (duplicates are reported). */
@@ -82,11 +94,17 @@ final class CheckReader {
         int cap = map.get("output_cap").flatMap(n -> values.size(n, map.pathOf("output_cap"),
                 MIN_OUTPUT_CAP, MAX_OUTPUT_CAP)).map(Long::intValue).orElse(defaultOutputCap);
         Node at = map.get("name").orElse(node);
+        StatePolicy policy = new PolicyReader(values).read(map, defaultPolicy);
+        List<ValueReader.Item> deps = map.get("depends_on")
+                .flatMap(n -> values.names(n, map.pathOf("depends_on"), "check name")).orElse(List.of());
+        List<String> dependsOn = deps.stream().map(ValueReader.Item::value).distinct().toList();
         if (map.has("command")) {
-            map.rejectUnknown(List.of("name", "command", "timeout", "output_cap"));
+            List<String> allowed = new ArrayList<>(COMMON_KEYS);
+            allowed.remove("check");
+            map.rejectUnknown(allowed);
             return map.get("command").flatMap(n -> values.text(n, map.pathOf("command"), "a command line"))
-                    .map(cmd -> new ParsedCheck(new CheckSpec(name.orElse(programName(cmd)), null, cmd,
-                            Settings.empty(), timeout, cap), at));
+                    .map(cmd -> remember(new ParsedCheck(new CheckSpec(name.orElse(programName(cmd)), null, cmd,
+                            Settings.empty(), timeout, cap, policy, dependsOn), at), deps));
         }
         Optional<String> checkName = map.get("check").flatMap(n -> values.text(n, map.pathOf("check"), "a check name"));
         if (checkName.isEmpty()) {
@@ -99,8 +117,13 @@ final class CheckReader {
             return Optional.empty();
         }
         Settings options = options(map, check);
-        return Optional.of(new ParsedCheck(new CheckSpec(name.orElse(checkName.get()), checkName.get(), null,
-                options, timeout, cap), at));
+        return Optional.of(remember(new ParsedCheck(new CheckSpec(name.orElse(checkName.get()), checkName.get(), null,
+                options, timeout, cap, policy, dependsOn), at), deps));
+    }
+
+    private ParsedCheck remember(ParsedCheck parsed, List<ValueReader.Item> deps) {
+        dependencies.put(parsed.spec(), List.copyOf(deps));
+        return parsed;
     }
 
     /** The entry's option keys, checked against the extension's names and its own validation. */

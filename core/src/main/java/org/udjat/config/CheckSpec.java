@@ -1,6 +1,7 @@
 package org.udjat.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.udjat.api.Settings;
 
 /**
@@ -12,6 +13,9 @@ import org.udjat.api.Settings;
  * @param options   the check's own options (thresholds and the like), without the common keys
  * @param timeout   how long the command may run before it is killed
  * @param outputCap how many bytes of output are kept; the rest is discarded and reported
+ * @param policy    hysteresis, flapping and staleness settings
+ * @param dependsOn the checks this one depends on, as written: {@code postgres} (same host) or
+ *                  {@code db1/postgres}; validated when the config is loaded
  */
 public record CheckSpec(
         String name,
@@ -19,7 +23,19 @@ public record CheckSpec(
         String command,
         Settings options,
         Duration timeout,
-        int outputCap) {
+        int outputCap,
+        StatePolicy policy,
+        List<String> dependsOn) {
+
+    public CheckSpec {
+        policy = policy == null ? StatePolicy.DEFAULT : policy;
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** A check with the default state policy and no dependencies. */
+    public CheckSpec(String name, String check, String command, Settings options, Duration timeout, int outputCap) {
+        this(name, check, command, options, timeout, outputCap, StatePolicy.DEFAULT, List.of());
+    }
 
     /** True for a check extension, false for a plain command line. */
     public boolean isExtension() {

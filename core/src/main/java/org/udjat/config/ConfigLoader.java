@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
     static final List<String> TOP_KEYS = List.of("state_dir", "plugins_dir", "interval", "cycle_deadline",
             "concurrency", "defaults", "ssh", "templates", "hosts");
-    static final List<String> DEFAULTS_KEYS = List.of("timeout", "output_cap");
+    static final List<String> DEFAULTS_KEYS = List.of("timeout", "output_cap", "attempts", "recover_attempts",
+            "flap_window", "flap_start", "flap_stop", "stale_after");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
 
     private final Map<String, Check> checks;
@@ -136,18 +137,20 @@ public final class ConfigLoader {
         Path stateDir = root.get("state_dir").flatMap(n -> values.path(n, "state_dir"))
                 .orElse(paths.resolve("state"));
         Path pluginsDir = root.get("plugins_dir").flatMap(n -> values.path(n, "plugins_dir")).orElse(null);
-        CheckReader checkReader = checkReader(root, values);
+        StatePolicy policy = defaultPolicy(root, values);
+        CheckReader checkReader = checkReader(root, values, policy);
         SshReader sshReader = new SshReader(values, env);
         SshReader.Layer sshDefaults = root.get("ssh").map(n -> sshReader.read(n, "ssh")).orElse(SshReader.Layer.EMPTY);
         TemplateSet templates = root.get("templates").map(n -> TemplateSet.read(n, values, checkReader))
                 .orElse(TemplateSet.none());
         HostReader hostReader = new HostReader(values, checkReader, sshReader, templates,
-                layer -> sshDefaults.overriddenBy(layer).settings(defaultUser, paths, deadline));
+                layer -> sshDefaults.overriddenBy(layer).settings(defaultUser, paths, deadline), policy);
         Map<String, ParsedHost> parsed = root.get("hosts").map(hostReader::readAll).orElse(Map.of());
         if (!root.has("hosts")) {
             values.errors().add(root.node(), "", "missing \"hosts\"");
         }
         ParentChecker.check(parsed, values.errors());
+        DependencyChecker.check(parsed, checkReader, values.errors());
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         parsed.forEach((name, h) -> hosts.put(name, h.spec()));
         return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts);
@@ -178,7 +181,17 @@ public final class ConfigLoader {
         return deadline.orElse(fallback);
     }
 
-    private CheckReader checkReader(YamlMap root, ValueReader values) {
+    /** The policy of {@code defaults:} over the built-in one, for every host and check. */
+    private static StatePolicy defaultPolicy(YamlMap root, ValueReader values) {
+        return root.get("defaults")
+                .flatMap(n -> n instanceof org.yaml.snakeyaml.nodes.MappingNode
+                        ? YamlMap.read(n, "defaults", "a map of check defaults", "key", new ErrorCollector("-"))
+                        : Optional.empty())
+                .map(d -> new PolicyReader(values).read(d, StatePolicy.DEFAULT))
+                .orElse(StatePolicy.DEFAULT);
+    }
+
+    private CheckReader checkReader(YamlMap root, ValueReader values, StatePolicy policy) {
         Duration timeout = Duration.ofSeconds(10);
         int outputCap = 64 << 10;
         Optional<YamlMap> defaults = root.get("defaults")
@@ -190,6 +203,6 @@ public final class ConfigLoader {
             outputCap = d.get("output_cap").flatMap(n -> values.size(n, "defaults.output_cap",
                     CheckReader.MIN_OUTPUT_CAP, CheckReader.MAX_OUTPUT_CAP)).map(Long::intValue).orElse(outputCap);
         }
-        return new CheckReader(values, checks, timeout, outputCap);
+        return new CheckReader(values, checks, timeout, outputCap, policy);
     }
 }

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Reads the {@code hosts:} map into host specs with defaults, SSH overrides and templates applied. */
 final class HostReader {
     static final List<String> KEYS = List.of("address", "port", "transport", "platform", "tags", "parents",
-            "templates", "ssh", "checks");
+            "templates", "ssh", "checks", "attempts", "recover_attempts", "flap_window", "flap_start", "flap_stop");
     /** Host names end up in file names of the state directory, so they stay plain. */
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Map<String, Transport> TRANSPORTS = new LinkedHashMap<>();
@@ -35,10 +35,12 @@ final class HostReader {
     private final SshReader ssh;
     private final TemplateSet templates;
     private final Function<SshReader.Layer, SshSettings> sshDefaults;
+    private final StatePolicy defaultPolicy;
 
     /** @param sshDefaults turns a host's own ssh keys into effective settings (top-level ssh plus built-in defaults) */
     HostReader(ValueReader values, CheckReader checks, SshReader ssh, TemplateSet templates,
-               Function<SshReader.Layer, SshSettings> sshDefaults) {
+               Function<SshReader.Layer, SshSettings> sshDefaults, StatePolicy defaultPolicy) {
+        this.defaultPolicy = defaultPolicy;
         this.values = values;
         this.checks = checks;
         this.ssh = ssh;
@@ -94,8 +96,9 @@ final class HostReader {
         List<CheckSpec> hostChecks = templates.checksFor(explicit, tags, own, entry.keyNode(), path, values.errors())
                 .orElse(List.of());
         List<String> parentNames = parents.stream().map(ValueReader.Item::value).distinct().toList();
+        StatePolicy policy = new PolicyReader(values).read(map, defaultPolicy);
         HostSpec spec = new HostSpec(name, address, port, transport, platform, tags, parentNames, sshSettings,
-                hostChecks);
+                hostChecks, policy);
         return Optional.of(new ParsedHost(spec, entry.keyNode(), parents));
     }
 

@@ -15,6 +15,7 @@ import org.udjat.api.Platform;
  * @param parents   names of the hosts on the network path to this one
  * @param ssh       effective SSH settings for this host
  * @param checks    the checks to run, in order; names unique within the host
+ * @param policy    hysteresis and flapping settings of the host's own UP/DOWN state
  */
 public record HostSpec(
         String name,
@@ -25,9 +26,17 @@ public record HostSpec(
         List<String> tags,
         List<String> parents,
         SshSettings ssh,
-        List<CheckSpec> checks) {
+        List<CheckSpec> checks,
+        StatePolicy policy) {
+
+    /** A host with the default state policy. */
+    public HostSpec(String name, String address, int port, Transport transport, Platform platform, List<String> tags,
+                    List<String> parents, SshSettings ssh, List<CheckSpec> checks) {
+        this(name, address, port, transport, platform, tags, parents, ssh, checks, StatePolicy.DEFAULT);
+    }
 
     public HostSpec {
+        policy = policy == null ? StatePolicy.DEFAULT : policy;
         tags = List.copyOf(tags);
         parents = List.copyOf(parents);
         checks = List.copyOf(checks);

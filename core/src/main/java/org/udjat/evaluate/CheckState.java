@@ -19,6 +19,8 @@ import org.udjat.api.Status;
  * @param note       what the engine adds about the latest run (e.g. {@code output capped at 64 KiB},
  *                   {@code not run: host unreachable}); empty when nothing
  * @param since      when the check entered its current status
+ * @param detail     the state engine's memory (SOFT/HARD, attempts, flips, suppression); null in status
+ *                   files written before it existed and for a check that never had a result
  */
 public record CheckState(
         String check,
@@ -29,7 +31,14 @@ public record CheckState(
         Instant lastResult,
         Duration duration,
         String note,
-        Instant since) {
+        Instant since,
+        StateDetail detail) {
+
+    /** A check state without engine memory, as older status files hold them. */
+    public CheckState(String check, Status status, String summary, String longOutput, List<PerfDatum> perfData,
+                      Instant lastResult, Duration duration, String note, Instant since) {
+        this(check, status, summary, longOutput, perfData, lastResult, duration, note, since, null);
+    }
 
     public CheckState {
         summary = summary == null ? "" : summary;

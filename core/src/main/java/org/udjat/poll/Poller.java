@@ -23,7 +23,9 @@ import org.udjat.config.HostSpec;
  * Polls hosts: for each, one batched script through its transport, read back into one
  * {@link CheckRun} per configured check.
  *
- * <p>Hosts start in the order given (parents first), at most {@code concurrency} at once. A
+ * <p>Hosts start in the order given (parents first), at most {@code concurrency} at once, and a
+ * host whose parents are in the same call starts only once they are done (so a child's failure can
+ * be judged against a fresh parent result; a parent given after its child is not waited for). A
  * host that cannot be reached, or whose transport throws, is reported as not reached and never
  * holds up the others. {@link #poll} returns by the cycle deadline plus {@link #GRACE} whatever
  * the transports do: a host not finished by then is reported as not reached, and its thread
@@ -71,8 +73,17 @@ public final class Poller {
         long waitUntil = System.nanoTime() + Duration.between(cycleStart, deadline.plus(GRACE)).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, hosts.size())), daemons());
         List<Future<HostPoll>> futures = new ArrayList<>();
+        Map<String, Future<HostPoll>> byName = new java.util.HashMap<>();
         for (HostSpec host : hosts) {
-            futures.add(pool.submit(() -> pollHost(host, platformOf(host, known), cycleStart, deadline)));
+            // tasks start in submission order, so a parent waited for is already running: no deadlock
+            List<Future<HostPoll>> parents = host.parents().stream().map(byName::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            Future<HostPoll> future = pool.submit(() -> {
+                awaitParents(parents, waitUntil);
+                return pollHost(host, platformOf(host, known), cycleStart, deadline);
+            });
+            futures.add(future);
+            byName.put(host.name(), future);
         }
         pool.shutdown();
         List<HostPoll> results = new ArrayList<>();
@@ -93,6 +104,17 @@ public final class Poller {
         }
         pool.shutdownNow();
         return results;
+    }
+
+    /** Waits for the parents' polls to end, however they end, but never past {@code waitUntil} (nanoTime). */
+    private static void awaitParents(List<Future<HostPoll>> parents, long waitUntil) throws InterruptedException {
+        for (Future<HostPoll> parent : parents) {
+            try {
+                parent.get(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+                // the parent's own result says what happened; the child is polled regardless
+            }
+        }
     }
 
     private HostPoll pollHost(HostSpec host, Platform platform, Instant cycleStart, Instant deadline) {

@@ -1,6 +1,7 @@
 package org.udjat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,9 +124,9 @@ class CommandLineTest {
         Clock clock = Clock.fixed(later, ZoneOffset.UTC);
         assertEquals(ExitCode.OK, udjat(clock, "status", "-c", file.toString()), err.toString());
         String table = out.toString();
-        assertTrue(table.lines().anyMatch(l -> l.matches("here\\s+-\\s+UP\\s+9\\ds\\s+.*")), table);
-        assertTrue(table.lines().anyMatch(l -> l.matches("here\\s+broken\\s+CRITICAL\\s+9\\ds\\s+CRITICAL - broken")), table);
-        assertTrue(table.lines().anyMatch(l -> l.matches("here\\s+memory\\s+(OK|WARNING|CRITICAL)\\s+9\\ds\\s+MEM.*")), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("here\\s+-\\s+UP\\s+HARD\\s+9\\ds\\s+.*")), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("here\\s+broken\\s+CRITICAL\\s+SOFT 1/3\\s+9\\ds\\s+CRITICAL - broken")), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("here\\s+memory\\s+(OK|WARNING|CRITICAL)\\s+(HARD|SOFT 1/3)\\s+9\\ds\\s+MEM.*")), table);
 
         assertEquals(ExitCode.OK, udjat(clock, "status", "-c", file.toString(), "--json"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -133,6 +134,12 @@ class CommandLineTest {
         assertEquals("fine", fine.get("check").asText());
         assertEquals("OK", fine.get("state").asText());
         assertEquals("OK - fine", fine.get("output").asText());
+        assertEquals("HARD", fine.get("type").asText());
+        JsonNode broken = json.get("rows").get(2);
+        assertEquals("SOFT", broken.get("type").asText());
+        assertEquals(1, broken.get("attempt").asInt());
+        assertEquals(3, broken.get("attempts").asInt());
+        assertFalse(broken.get("unstable").asBoolean());
         assertTrue(fine.get("ageSeconds").asLong() >= 89, fine.toString());
     }
 

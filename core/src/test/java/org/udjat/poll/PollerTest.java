@@ -101,6 +101,22 @@ class PollerTest {
     }
 
     @Test
+    void aChildStartsOnlyAfterItsParentIsDoneWhileOtherHostsGoAhead() {
+        CountingTransport counting = new CountingTransport();
+        HostSpec gw = Specs.local("gw", List.of(Specs.command("nap", "sleep 1; echo up")));
+        HostSpec behind = Specs.local("behind", List.of(Specs.command("ok", "echo ok")));
+        behind = new HostSpec(behind.name(), behind.address(), behind.port(), behind.transport(), null, List.of(),
+                List.of("gw"), behind.ssh(), behind.checks());
+        HostSpec other = Specs.local("other", List.of(Specs.command("ok", "echo ok")));
+        List<HostPoll> polls = new Poller(Map.of(HostSpec.Transport.LOCAL, counting), CHECKS, 3, CLOCK)
+                .poll(List.of(gw, behind, other), Map.of(), Instant.now().plusSeconds(20));
+        assertEquals(List.of("gw", "other", "behind"), counting.started);
+        assertTrue(polls.stream().allMatch(HostPoll::reached));
+        Instant gwDone = polls.get(0).started().plus(polls.get(0).duration());
+        assertFalse(polls.get(1).started().isBefore(gwDone), "behind started before gw was done");
+    }
+
+    @Test
     void unreachableAndBrokenHostsMarkTheirChecksAndSpareTheOthers() {
         Transport refusing = (host, script, deadline) -> host.name().equals("boom")
                 ? throwing() : Execution.unreachable("connection refused by 127.0.0.1:1");

@@ -1,0 +1,43 @@
+package org.udjat.dispatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.udjat.evaluate.Change;
+
+/**
+ * The dispatcher until notifiers exist: logs each notifiable change on one line, e.g.
+ * {@code notify: PROBLEM gw1 UP -> DOWN (HARD 3/3), suppresses 50: connection refused}. Thread-safe.
+ */
+public final class LoggingDispatcher implements Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(LoggingDispatcher.class);
+
+    @Override
+    public void dispatch(DispatchRequest request) {
+        for (Change c : request.notifiable()) {
+            LOG.info("notify: {}", line(c));
+        }
+    }
+
+    /** One readable line for a change; check output in it is cut short and stripped of control characters. */
+    public static String line(Change c) {
+        StringBuilder sb = new StringBuilder().append(c.kind()).append(' ').append(c.subject()).append(' ')
+                .append(c.from() == null ? "(new)" : c.from()).append(" -> ").append(c.to());
+        if (c.type() != null) {
+            sb.append(" (").append(c.type()).append(' ').append(c.attempt()).append('/').append(c.attempts()).append(')');
+        }
+        if (c.suppressedCount() > 0) {
+            sb.append(", suppresses ").append(c.suppressedCount());
+        }
+        if (c.suppressedBy() != null) {
+            sb.append(", suppressed by ").append(c.suppressedBy());
+        }
+        return c.summary().isEmpty() ? sb.toString() : sb.append(": ").append(oneLine(c.summary())).toString();
+    }
+
+    /** Check output is untrusted: one line, no terminal escapes, so it cannot forge log lines. */
+    private static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().limit(200).forEach(ch -> sb.appendCodePoint(Character.isISOControl(ch) ? ' ' : ch));
+        return sb.toString();
+    }
+}
