@@ -74,6 +74,8 @@ public final class Cycle {
         StateDir stateDir = StateDir.open(config.stateDir(), clock);
         try (CycleLock lock = stateDir.lock()) {
             List<String> warnings = new ArrayList<>();
+            lock.previousHolder().ifPresent(h -> warnings.add("the previous run (pid " + h.pid() + ", started "
+                    + h.started() + ") did not finish: it was killed or crashed; its cycle left no partial state"));
             plugins.failures().forEach(f -> warnings.add("plugin " + f.name() + " left out: " + f.reason()));
             StatusStore statusStore = new StatusStore(stateDir);
             StatusStore.LoadResult loaded = statusStore.load();

@@ -254,7 +254,7 @@ class CycleIT {
             String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(other.waitFor(60, TimeUnit.SECONDS));
             assertEquals(ExitCode.LOCKED, other.exitValue(), output);
-            assertTrue(output.contains("holds " + state.lockFile()), output);
+            assertTrue(output.contains("holds " + held.file()), output);
         }
         assertArrayEquals(status, Files.readAllBytes(state.statusFile()));
         assertArrayEquals(history, Files.readAllBytes(state.historyFile()));
