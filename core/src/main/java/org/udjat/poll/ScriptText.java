@@ -69,12 +69,13 @@ final class ScriptText {
      * The one watchdog of the script, started with the first check: a loop that naps one
      * second at a time and on each wake-up (1) kills what is left of a tree it sent TERM a
      * second ago, (2) prints the frames finished meanwhile, once the main shell has handed
-     * printing over, and (3) when the current check (id, pid, deadline in file {@code c},
-     * written by the main shell with builtins) is past its deadline and not done (no
-     * {@code m.<id>}, so stale state never kills anything), marks it timed out, stops its
-     * whole tree, sends TERM and CONT. A TERM from the main shell at the end kills the nap's
-     * {@code sleep} and the pending tree and ends the loop after the current wake-up; it also
-     * ends when the main shell or the temp dir is gone. Quick checks thus cost it two forks.
+     * printing over (file {@code f} exists), and (3) when the current check (the last
+     * {@code s} line of the log, with its pid and deadline) is past its deadline and not done
+     * (no {@code e} line for it yet, so stale state never kills anything), marks it timed out
+     * ({@code t.<id>}), stops its whole tree, sends TERM and CONT. A TERM from the main shell
+     * at the end kills the nap's {@code sleep} and the pending tree and ends the loop after the
+     * current wake-up; it also ends when the main shell or the temp dir is gone. Quick checks
+     * thus cost it two forks in all.
      */
     private static final String WATCHDOG = """
             udjat_kids() {
@@ -102,12 +103,18 @@ final class ScriptText {
                 kill -0 $$ 2>/dev/null && [ -d "$udjat_d" ] || exit 0
                 udjat_z=$((udjat_z + 1))
                 [ "$udjat_clock" = ticks ] && printf '%s\\n' "$udjat_z" >"$udjat_d/z"
-                [ -e "$udjat_d/go" ] && udjat_flush
-                read udjat_i udjat_c udjat_e 2>/dev/null <"$udjat_d/c" || continue
-                [ -e "$udjat_d/m.$udjat_i" ] && continue
+                [ -e "$udjat_d/f" ] && udjat_flush
+                udjat_q=
+                while read udjat_y udjat_1 udjat_2 udjat_3 udjat_4; do
+                  case $udjat_y in
+                  s) udjat_q=$udjat_1 udjat_c=$udjat_2 udjat_e=$udjat_3 ;;
+                  e) [ "$udjat_1" = "$udjat_q" ] && udjat_q= ;;
+                  esac
+                done 2>/dev/null <"$udjat_d/L"
+                [ -n "$udjat_q" ] || continue
                 udjat_now
                 [ "$udjat_n" -ge "$udjat_e" ] 2>/dev/null || continue
-                : >"$udjat_d/t.$udjat_i"
+                : >"$udjat_d/t.$udjat_q"
                 udjat_tree "$udjat_c"
                 kill -TERM $udjat_pids 2>/dev/null
                 kill -CONT $udjat_pids 2>/dev/null
@@ -117,43 +124,50 @@ final class ScriptText {
             """;
 
     /**
-     * Prints every finished frame not printed yet with one {@code cat}, in id order, and
-     * empties the printed files. A check leaves {@code o.<id>} (its output) and
-     * {@code m.<id>} (rc, start, end, flag, or {@code V}); header and trailer, which hold the
-     * token, are written only now. File {@code f} keeps the last printed id. Only one process
-     * ever runs it at a time: the main shell for the first frame (so the first result leaves at
-     * once) and after the watchdog has ended, the watchdog in between (file {@code go}).
+     * Prints every finished frame not printed yet with one {@code cat}, in id order. The main
+     * shell appends to the log {@code L}, with builtins, {@code s <id> <pid> <deadline>} when
+     * a check starts, {@code e <id> <rc> <start> <end> <flag>} when it ended and
+     * {@code v <id>} for a check without a variant. File {@code f} holds the last printed id.
+     * The token never rests in a file: the lines between two outputs are appended to the
+     * earlier output file just before the {@code cat} and every printed file is emptied right
+     * after it. Only one process ever runs this at a time: the main shell for the first frame
+     * (so the first result leaves at once; that flush creates {@code f}, handing printing to
+     * the watchdog) and again after the watchdog has ended.
      */
     private static final String FLUSH = """
             udjat_flush() {
               udjat_i=0
               read udjat_i 2>/dev/null <"$udjat_d/f"
               case $udjat_i in '' | *[!0-9]*) udjat_i=0 ;; esac
-              udjat_j=$udjat_i udjat_a=
-              while udjat_j=$((udjat_j + 1)); read udjat_m1 udjat_m2 udjat_m3 udjat_m4 2>/dev/null <"$udjat_d/m.$udjat_j"; do
-                if [ "$udjat_m1" = V ]; then
-                  printf '%s V %s\\n' "$udjat_r" "$udjat_j" >"$udjat_d/h.$udjat_j"
-                  udjat_a="$udjat_a \\"\\$udjat_d/h.$udjat_j\\""
-                else
-                  printf '%s B %s\\n' "$udjat_r" "$udjat_j" >"$udjat_d/h.$udjat_j"
-                  printf '\\n%s E %s %s %s %s %s\\n' "$udjat_r" "$udjat_j" "$udjat_m1" "$udjat_m2" "$udjat_m3" "$udjat_m4" >"$udjat_d/e.$udjat_j"
-                  udjat_a="$udjat_a \\"\\$udjat_d/h.$udjat_j\\" \\"\\$udjat_d/o.$udjat_j\\" \\"\\$udjat_d/e.$udjat_j\\""
+              udjat_j=$udjat_i udjat_a= udjat_b= udjat_h= udjat_w= udjat_l=
+              while read udjat_y udjat_1 udjat_2 udjat_3 udjat_4 udjat_5; do
+                case $udjat_y in e | v) ;; *) continue ;; esac
+                [ "$udjat_1" -gt "$udjat_j" ] 2>/dev/null || continue
+                udjat_j=$udjat_1
+                if [ "$udjat_y" = v ]; then
+                  udjat_b="$udjat_b$udjat_r V $udjat_1$udjat_nl"
+                  continue
                 fi
-              done
-              [ -n "$udjat_a" ] || return 0
-              eval "cat $udjat_a" 2>/dev/null
-              udjat_j=$((udjat_j - 1))
+                udjat_b="$udjat_b$udjat_r B $udjat_1$udjat_nl"
+                if [ -n "$udjat_w" ]; then printf '%s' "$udjat_b" >>"$udjat_d/o.$udjat_w"; else udjat_h=$udjat_b; fi
+                udjat_a="$udjat_a \\"\\$udjat_d/o.$udjat_1\\"" udjat_l="$udjat_l $udjat_1" udjat_w=$udjat_1
+                udjat_b="$udjat_nl$udjat_r E $udjat_1 $udjat_2 $udjat_3 $udjat_4 $udjat_5$udjat_nl"
+              done 2>/dev/null <"$udjat_d/L"
+              [ "$udjat_j" -gt "$udjat_i" ] || return 0
+              if [ -n "$udjat_w" ]; then
+                printf '%s' "$udjat_b" >>"$udjat_d/o.$udjat_w"
+                printf '%s' "$udjat_h"
+                eval "cat $udjat_a" 2>/dev/null
+                for udjat_y in $udjat_l; do : >"$udjat_d/o.$udjat_y"; done
+              else
+                printf '%s' "$udjat_b"
+              fi
               printf '%s\\n' "$udjat_j" >"$udjat_d/f"
-              while [ "$udjat_i" -lt "$udjat_j" ]; do
-                udjat_i=$((udjat_i + 1))
-                : >"$udjat_d/h.$udjat_i"; : >"$udjat_d/o.$udjat_i"; : >"$udjat_d/e.$udjat_i"
-              done
             }
             udjat_ready() {
               [ -n "$udjat_go" ] && return 0
               udjat_flush
               udjat_go=1
-              : >"$udjat_d/go"
             }
             """;
 
@@ -180,7 +194,7 @@ final class ScriptText {
             LC_ALL=C
             export PATH LC_ALL
             udjat_r=@TOKEN@
-            udjat_d= udjat_p= udjat_k= udjat_t= udjat_n=0 udjat_s= udjat_go= udjat_platform=
+            udjat_d= udjat_p= udjat_k= udjat_t= udjat_n=0 udjat_s= udjat_go= udjat_platform= udjat_nl='\n'
             trap 'kill $udjat_p $udjat_k 2>/dev/null; [ -n "$udjat_k" ] && wait $udjat_k; [ -n "$udjat_d" ] && rm -rf "$udjat_d"' EXIT
             trap 'exit 129' HUP
             trap 'exit 130' INT
@@ -191,17 +205,17 @@ final class ScriptText {
               udjat_now; udjat_s=$udjat_t
               ( ulimit -f "$3" 2>/dev/null; udjat_c=$4; unset udjat_r; set --; eval "$udjat_c" ) >"$udjat_d/o.$1" 2>&1 </dev/null &
               udjat_p=$!
-              printf '%s %s %s\\n' "$1" "$udjat_p" "$((udjat_n + $2 * udjat_hz + udjat_g))" >"$udjat_d/c"
+              printf 's %s %s %s\\n' "$1" "$udjat_p" "$((udjat_n + $2 * udjat_hz + udjat_g))" >>"$udjat_d/L"
               wait "$udjat_p"; udjat_rc=$?
               udjat_now
               udjat_f=-
               [ -e "$udjat_d/t.$1" ] && udjat_f=T
               udjat_p=
-              printf '%s %s %s %s\\n' "$udjat_rc" "${udjat_s:--}" "${udjat_t:--}" "$udjat_f" >"$udjat_d/m.$1"
+              printf 'e %s %s %s %s %s\\n' "$1" "$udjat_rc" "${udjat_s:--}" "${udjat_t:--}" "$udjat_f" >>"$udjat_d/L"
               udjat_ready
             }
             udjat_none() {
-              printf 'V\\n' >"$udjat_d/m.$1"
+              printf 'v %s\\n' "$1" >>"$udjat_d/L"
               udjat_ready
             }
             udjat_end() {
