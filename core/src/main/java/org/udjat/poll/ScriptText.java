@@ -176,10 +176,11 @@ final class ScriptText {
      * flusher and {@code udjat_run}. The whole script is one brace group read to its end
      * before anything runs, with stdin from /dev/null, so no command can ever read the rest.
      *
-     * <p>Each check costs one fork of its own (the subshell that runs it with its output cap
-     * into {@code o.<id>}, so an orphan it leaves cannot hold the channel); everything else per
-     * check is builtins. The token never lands in a file before the flush that prints it, so a
-     * check reading the temp dir cannot learn it from earlier frames.
+     * <p>Each check costs one fork (the subshell that runs it with its output cap into
+     * {@code o.<id>}, so an orphan it leaves cannot hold the channel) and one file created;
+     * everything else per check is builtins and appends, since creating files is what costs on
+     * a disk-backed /tmp. The token is never shown to checks: it is unset in their shells and
+     * sits in a file only while a flush prints it.
      *
      * <p>The main shell deliberately does not trap TERM: a child forked with that handler
      * loses a TERM arriving before it resets its traps. On HUP, INT or PIPE it stops the
