@@ -77,7 +77,7 @@ public final class ScriptWriter {
                     variant(spec, p).ifPresent(c -> body.append(p.key()).append(") ").append(run)
                             .append(ScriptText.quote(c)).append(";;\n"));
                 }
-                body.append("*) printf '%s V %s\\n' \"$udjat_r\" ").append(id).append(";;\nesac\n");
+                body.append("*) udjat_none ").append(id).append(";;\nesac\n");
             }
         }
         String text = ScriptText.PRELUDE.replace("@TOKEN@", token)

@@ -67,7 +67,7 @@ class ScriptWriterTest {
         assertTrue(script.text().contains("case $udjat_platform in\n"
                 + "linux) udjat_run 1 5 9 'cat /proc/loadavg';;\n"
                 + "freebsd) udjat_run 1 5 9 'sysctl -n vm.loadavg';;\n"
-                + "*) printf '%s V %s\\n' \"$udjat_r\" 1;;\nesac\n"), script.text());
+                + "*) udjat_none 1;;\nesac\n"), script.text());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,22 @@ final class Shells {
 
     /** Debian's /bin/sh, which is dash. */
     static LocalTransport dash() {
-        return new LocalTransport(List.of("/bin/sh", "-s"), Map.of(), Clock.systemUTC());
+        return dash(Map.of());
+    }
+
+    /** Dash with the given variables added to the environment. */
+    static LocalTransport dash(Map<String, String> environment) {
+        return new LocalTransport(List.of("/bin/sh", "-s"), environment, Clock.systemUTC());
     }
 
     /** BusyBox ash with the system's PATH. */
     static LocalTransport busybox() {
-        return new LocalTransport(List.of(BUSYBOX.toString(), "sh", "-s"), Map.of(), Clock.systemUTC());
+        return busybox(Map.of());
+    }
+
+    /** BusyBox ash with the given variables added to the environment. */
+    static LocalTransport busybox(Map<String, String> environment) {
+        return new LocalTransport(List.of(BUSYBOX.toString(), "sh", "-s"), environment, Clock.systemUTC());
     }
 
     /** BusyBox ash with a PATH of nothing but BusyBox applets, as on a BusyBox-only device. */
@@ -74,9 +85,41 @@ final class Shells {
         return sleeps(seconds);
     }
 
+    /**
+     * Live processes whose environment holds {@code name=value}, as "pid argv", after waiting
+     * up to {@code settle} for killed ones to go; zombies have no environment and never count.
+     */
+    static List<String> withEnvironment(String name, String value, Duration settle) throws InterruptedException {
+        long until = System.nanoTime() + settle.toNanos();
+        List<String> found = withEnvironment(name + "=" + value);
+        while (!found.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+            found = withEnvironment(name + "=" + value);
+        }
+        return found;
+    }
+
+    private static List<String> withEnvironment(String entry) {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                if (List.of(nulSeparated(p.resolve("environ"))).contains(entry)) {
+                    found.add(p.getFileName() + " " + String.join(" ", cmdline(p)));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+        return found;
+    }
+
     private static String[] cmdline(Path proc) {
+        return nulSeparated(proc.resolve("cmdline"));
+    }
+
+    private static String[] nulSeparated(Path file) {
         try {
-            String raw = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.ISO_8859_1);
+            String raw = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             return raw.isEmpty() ? new String[0] : raw.split("\u0000");
         } catch (IOException e) {
             return new String[0]; // the process went away meanwhile
