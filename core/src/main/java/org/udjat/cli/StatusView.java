@@ -8,6 +8,7 @@ import java.util.List;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
 import org.udjat.evaluate.Snapshot;
+import org.udjat.report.PlainText;
 import org.udjat.evaluate.StateDetail;
 
 /**
@@ -83,7 +84,7 @@ record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows) {
         String format = "%-" + hostWidth + "s  %-" + checkWidth + "s  %-11s  %-" + typeWidth + "s  %6s  %s%n";
         out.printf(format, "HOST", "CHECK", "STATE", "TYPE", "AGE", "OUTPUT");
         for (Row row : rows) {
-            String output = oneLine(row.output()) + (row.note().isEmpty() ? "" : " [" + row.note() + "]")
+            String output = PlainText.oneLine(row.output()) + (row.note().isEmpty() ? "" : " [" + row.note() + "]")
                     + (row.suppressedBy() == null ? "" : " [suppressed by " + row.suppressedBy() + "]");
             out.printf(format, row.host(), row.check() == null ? "-" : row.check(), row.state(), row.typeText(),
                     row.ageSeconds() == null ? "never" : human(row.ageSeconds()), output);
@@ -92,13 +93,6 @@ record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows) {
 
     private static int width(List<String> values, String header) {
         return Math.min(40, Math.max(header.length(), values.stream().mapToInt(String::length).max().orElse(0)));
-    }
-
-    /** Check output is untrusted: keep the table one line per row and free of terminal escapes. */
-    static String oneLine(String text) {
-        StringBuilder sb = new StringBuilder();
-        text.codePoints().limit(200).forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        return sb.toString();
     }
 
     static String human(long seconds) {

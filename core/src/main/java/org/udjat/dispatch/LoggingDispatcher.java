@@ -3,6 +3,7 @@ package org.udjat.dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.udjat.evaluate.Change;
+import org.udjat.report.PlainText;
 
 /**
  * The dispatcher until notifiers exist: logs each notifiable change on one line, e.g.
@@ -31,13 +32,6 @@ public final class LoggingDispatcher implements Dispatcher {
         if (c.suppressedBy() != null) {
             sb.append(", suppressed by ").append(c.suppressedBy());
         }
-        return c.summary().isEmpty() ? sb.toString() : sb.append(": ").append(oneLine(c.summary())).toString();
-    }
-
-    /** Check output is untrusted: one line, no terminal escapes, so it cannot forge log lines. */
-    private static String oneLine(String text) {
-        StringBuilder sb = new StringBuilder();
-        text.codePoints().limit(200).forEach(ch -> sb.appendCodePoint(Character.isISOControl(ch) ? ' ' : ch));
-        return sb.toString();
+        return c.summary().isEmpty() ? sb.toString() : sb.append(": ").append(PlainText.oneLine(c.summary())).toString();
     }
 }

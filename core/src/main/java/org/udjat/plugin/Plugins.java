@@ -62,7 +62,6 @@ public final class Plugins implements AutoCloseable {
         }
         List<LoadedExtension> extensions = new ArrayList<>();
         Map<String, Check> checks = collect(manager, Check.class, Check::name, extensions, failures);
-        failures.forEach(f -> LOG.warn("plugin {} left out: {}", f.name(), f.reason()));
         return new Plugins(manager, checks, extensions, failures);
     }
 
