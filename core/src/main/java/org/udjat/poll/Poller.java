@@ -137,8 +137,11 @@ public final class Poller {
             return notReached(host, platform, execution == null ? "the transport returned nothing" : execution.reason(), started);
         }
         BatchResult result = FrameReader.read(script, execution.stdout(), missingReason(execution, started));
-        return new HostPoll(host.name(), true, "", result.platform(), result.runs(), started,
-                Duration.between(started, clock.instant()));
+        Instant ended = clock.instant();
+        List<CheckRun> runs = result.runs().stream()
+                .map(r -> new CheckRun(r.check(), r.state(), r.raw().polledBetween(started, ended), r.duration(), r.reason()))
+                .toList();
+        return new HostPoll(host.name(), true, "", result.platform(), runs, started, Duration.between(started, ended));
     }
 
     private static Platform platformOf(HostSpec host, Map<String, Platform> known) {
