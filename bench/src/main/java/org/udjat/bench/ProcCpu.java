@@ -28,6 +28,12 @@ final class ProcCpu {
         return ticks / ticksPerSecond;
     }
 
+    /** cutime + cstime of this JVM: the CPU time of the child processes it has waited for, and theirs. */
+    double reapedChildren() {
+        String[] f = fields(ProcessHandle.current().pid());
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / ticksPerSecond;
+    }
+
     /** utime + stime of this JVM (all its threads) plus children it has reaped. */
     double self() {
         return withChildren(List.of(ProcessHandle.current().pid()));
