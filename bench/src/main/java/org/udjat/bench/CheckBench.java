@@ -32,10 +32,13 @@ import org.udjat.poll.ScriptWriter;
  * (the ssh part is measured by PollBench). Poller side: the time to parse 10,000 check outputs,
  * the real outputs of that script taken round-robin, against Nagios plugin output of the same count.
  *
- * <pre>java -cp ... org.udjat.bench.CheckBench CONFIG [ROUNDS] [PARSES]</pre>
+ * With NAGIOS_CONFIG, the same measurements for a host whose checks are the equivalent
+ * monitoring-plugins command lines (check_load, check_disk...), the Nagios way.
+ *
+ * <pre>java -cp ... org.udjat.bench.CheckBench CONFIG [NAGIOS_CONFIG|-] [ROUNDS] [PARSES]</pre>
  */
 public final class CheckBench {
-    private static final String USAGE = "usage: CheckBench CONFIG [ROUNDS] [PARSES]";
+    private static final String USAGE = "usage: CheckBench CONFIG [NAGIOS_CONFIG|-] [ROUNDS] [PARSES]";
     /** Keeps the parsed outcomes observable, so the JIT cannot drop the parsing. */
     private static long sink;
 
@@ -43,57 +46,78 @@ public final class CheckBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 3) {
+        if (args.length < 1 || args.length > 4) {
             System.err.println(USAGE);
             System.exit(2);
         }
         Path configFile = Path.of(args[0]);
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int parses = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        Path nagiosFile = args.length > 1 && !args[1].equals("-") ? Path.of(args[1]) : null;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int parses = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
         ProcCpu cpu = new ProcCpu(Double.parseDouble(run(List.of("getconf", "CLK_TCK")).strip()));
         try (Plugins plugins = Plugins.load(null)) {
             Map<String, Check> checks = plugins.checks();
-            Config config = new ConfigLoader(checks, System.getenv()).load(configFile);
-            HostSpec host = config.hostList().get(0);
-            List<CheckSpec> specs = host.checks();
-            BatchScript script = new ScriptWriter(checks).write(specs, Platform.LINUX);
-            Path dir = Files.createTempDirectory("udjat-checkbench");
-            Path scriptFile = dir.resolve("script.sh");
-            Files.write(scriptFile, script.bytes());
-            List<String> commands = commands(specs, checks);
-
-            System.out.printf(Locale.ROOT, "checks: %d of host %s from %s (%d built-in, %d command lines)%n", specs.size(),
-                    host.name(), configFile, specs.stream().filter(CheckSpec::isExtension).count(),
-                    specs.stream().filter(s -> !s.isExtension()).count());
-            byte[] stdout = null;
-            double batched = 0;
-            double perCheck = 0;
-            long batchedWall = 0;
-            long perCheckWall = 0;
-            for (int r = 0; r < rounds; r++) {
-                double before = cpu.reapedChildren();
-                long t0 = System.nanoTime();
-                stdout = runScript(scriptFile);
-                batchedWall += System.nanoTime() - t0;
-                double middle = cpu.reapedChildren();
-                t0 = System.nanoTime();
-                for (String c : commands) {
-                    runOne(c);
-                }
-                perCheckWall += System.nanoTime() - t0;
-                batched += middle - before;
-                perCheck += cpu.reapedChildren() - middle;
+            ConfigLoader loader = new ConfigLoader(checks, System.getenv());
+            List<CheckSpec> specs = firstHost(loader, configFile);
+            List<CheckSpec> nagios = nagiosFile == null ? List.of() : firstHost(loader, nagiosFile);
+            ScriptWriter writer = new ScriptWriter(checks);
+            System.out.printf(Locale.ROOT, "remote CPU per host and cycle on this machine (Linux variants), mean of %d rounds:%n", rounds);
+            Measured udjat = measure("udjat built-ins", specs, writer, checks, cpu, rounds);
+            if (!nagios.isEmpty()) {
+                Measured plugins2 = measure("monitoring-plugins", nagios, writer, checks, cpu, rounds);
+                System.out.printf(Locale.ROOT, "  ratio monitoring-plugins / udjat built-ins, CPU of the batched script: %.2f%n",
+                        plugins2.batchedCpu() / udjat.batchedCpu());
             }
-            System.out.printf(Locale.ROOT, "remote CPU per host and cycle, mean of %d rounds:%n", rounds);
-            System.out.printf(Locale.ROOT, "  batched script (one sh -s):      %7.1f ms CPU  %7.1f ms wall%n",
-                    1000 * batched / rounds, batchedWall / 1e6 / rounds);
-            System.out.printf(Locale.ROOT, "  one sh -c per check:             %7.1f ms CPU  %7.1f ms wall%n",
-                    1000 * perCheck / rounds, perCheckWall / 1e6 / rounds);
-            System.out.printf(Locale.ROOT, "  ratio per-check / batched CPU:   %7.2f%n", perCheck / batched);
-
-            BatchResult result = FrameReader.read(script, stdout, "no result");
+            BatchResult result = FrameReader.read(udjat.script(), udjat.stdout(), "no result");
             parseBench(result.runs(), specs, checks, parses);
         }
+    }
+
+    private static List<CheckSpec> firstHost(ConfigLoader loader, Path file) throws Exception {
+        Config config = loader.load(file);
+        HostSpec host = config.hostList().get(0);
+        System.out.printf(Locale.ROOT, "%s: host %s, %d checks (%d built-in, %d command lines)%n", file, host.name(),
+                host.checks().size(), host.checks().stream().filter(CheckSpec::isExtension).count(),
+                host.checks().stream().filter(s -> !s.isExtension()).count());
+        return host.checks();
+    }
+
+    /** What one host's checks cost: one batched script, and one shell per check. */
+    private static Measured measure(String label, List<CheckSpec> specs, ScriptWriter writer, Map<String, Check> checks,
+            ProcCpu cpu, int rounds) throws IOException, InterruptedException {
+        BatchScript script = writer.write(specs, Platform.LINUX);
+        Path scriptFile = Files.createTempFile("udjat-checkbench", ".sh");
+        Files.write(scriptFile, script.bytes());
+        List<String> commands = commands(specs, checks);
+        byte[] stdout = null;
+        double batched = 0;
+        double perCheck = 0;
+        long batchedWall = 0;
+        long perCheckWall = 0;
+        for (int r = 0; r < rounds; r++) {
+            double before = cpu.reapedChildren();
+            long t0 = System.nanoTime();
+            stdout = runScript(scriptFile);
+            batchedWall += System.nanoTime() - t0;
+            double middle = cpu.reapedChildren();
+            t0 = System.nanoTime();
+            for (String c : commands) {
+                runOne(c);
+            }
+            perCheckWall += System.nanoTime() - t0;
+            batched += middle - before;
+            perCheck += cpu.reapedChildren() - middle;
+        }
+        Files.delete(scriptFile);
+        System.out.printf(Locale.ROOT, "  %-20s batched script (one sh -s): %7.1f ms CPU %7.1f ms wall;"
+                + " one sh -c per check: %7.1f ms CPU %7.1f ms wall; ratio %.2f%n", label,
+                1000 * batched / rounds, batchedWall / 1e6 / rounds, 1000 * perCheck / rounds, perCheckWall / 1e6 / rounds,
+                perCheck / batched);
+        return new Measured(script, stdout, batched / rounds);
+    }
+
+    /** One measured script: what it printed in its last round and its mean CPU time in seconds. */
+    private record Measured(BatchScript script, byte[] stdout, double batchedCpu) {
     }
 
     /** Each check's command as the script would run it, for the one-shell-per-check comparison. */
@@ -136,7 +160,7 @@ public final class CheckBench {
                     + "   Nagios plugin output %6.1f ms   ratio %.2f%n", pass, raw / 1e6, raw / 1e3 / parses,
                     plugin / 1e6, (double) raw / plugin);
         }
-        System.out.println("  per check, after the passes above (us per parse, output bytes):");
+        System.out.println("  per check, after the passes above (us per parse):");
         for (int i = 0; i < parsers.size(); i++) {
             long t = time(List.of(parsers.get(i)), 2000);
             System.out.printf(Locale.ROOT, "    %-16s %8.2f%n", names.get(i), t / 1e3 / 2000);
