@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param problem why not, for the UNKNOWN summary; empty when there is a usage
  */
 record CpuSamples(CpuUsage usage, String problem) {
-    private static final Pattern PROC_STAT = Pattern.compile("cpu((?:\\s+\\d{1,19}){4,10})\\s*");
+    private static final Pattern PROC_STAT = Pattern.compile("cpu((?:\\s+\\d{1,19}){4,16})\\s*");
     private static final Pattern CP_TIME = Pattern.compile("kern\\.cp_time(?:: |=)\\s*(\\d{1,19}(?:[ ,]\\d{1,19}){4,5})\\s*");
     private static final String PCT = "(\\d{1,3}(?:[.,]\\d{1,4})?)%";
     /** {@code CPU usage: 6.45% user, 9.67% sys, 83.87% idle}; a de_DE login shell may print 6,45%. */
@@ -86,7 +86,7 @@ record CpuSamples(CpuUsage usage, String problem) {
         for (int i = 0; i < a.length; i++) {
             d[i] = b[i] - a[i];
             if (d[i] < 0) {
-                return failed("the CPU time counter " + names[i] + " went backwards between the two samples (" + a[i]
+                return failed("the CPU time counter " + (i < names.length ? names[i] : "number " + (i + 1)) + " went backwards between the two samples (" + a[i]
                         + " then " + b[i] + "); the host may have rebooted or the counter wrapped");
             }
         }
