@@ -1,6 +1,5 @@
 package org.udjat.checks;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,32 +13,28 @@ import java.util.regex.Pattern;
  * OpenBSD {@code name=value}. Asking with names rather than {@code -n} keeps each value tied to its
  * name, so a missing OID (FreeBSD's {@code sysctl: unknown oid 'vm.stats.vm.v_cache_count'}) leaves
  * a gap instead of shifting every later value by one line.
+ * Lines of any other form, such as sysctl's complaints, are skipped.
  *
- * @param values     the value of each name, as printed; the first line for a name wins
- * @param otherLines every line that is not {@code name: value} or {@code name=value}, e.g. sysctl's complaints
+ * @param values the value of each name, as printed; the first line for a name wins
  */
-record SysctlValues(Map<String, String> values, List<String> otherLines) {
+record SysctlValues(Map<String, String> values) {
     private static final Pattern LINE = Pattern.compile("([a-z][\\w-]*(?:\\.[\\w-]+)+)(?:: |=)(.*)");
     private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
 
     SysctlValues {
         values = Map.copyOf(values);
-        otherLines = List.copyOf(otherLines);
     }
 
     /** Reads the lines; never throws. */
     static SysctlValues parse(List<String> lines) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> other = new ArrayList<>();
         for (String line : lines) {
             Matcher m = line.length() <= OutputLines.MAX_LINE ? LINE.matcher(line.strip()) : null;
             if (m != null && m.matches()) {
                 values.putIfAbsent(m.group(1), m.group(2).strip());
-            } else if (!line.isBlank()) {
-                other.add(line);
             }
         }
-        return new SysctlValues(values, other);
+        return new SysctlValues(values);
     }
 
     /** The value printed for a name, if any. */
