@@ -95,7 +95,6 @@ class MemoryCheckTest {
                 check.validate(options("warn", "lots")));
         assertEquals(Set.of("warn", "crit"), check.optionNames());
         assertEquals(Optional.of("cat /proc/meminfo"), check.command(Platform.BUSYBOX, Settings.empty()));
-        assertEquals(Optional.empty(), check.command(Platform.FREEBSD, Settings.empty()));
         CheckOutcome o = check.parse(raw("memory/debian12-kernel.txt"), options("crit", "lots"));
         assertEquals(Status.UNKNOWN, o.status());
         assertEquals("MEMORY UNKNOWN - bad options: crit: expected a percentage like \"90%\" or a size like \"2GiB\","
