@@ -26,11 +26,15 @@ record DfTable(List<DfRow> rows, List<String> otherLines, MountTable mountTable)
     /** Reads the lines of the output, accepting rows of the given layouts; never throws. */
     static DfTable read(List<String> lines, Set<DfLayout> layouts) {
         int separator = lines.indexOf(MountTable.SEPARATOR);
-        boolean typed = separator < 0;
-        MountTable mountTable = typed ? null : MountTable.parse(lines.subList(separator + 1, lines.size()));
+        // a header without a Type column means the mount table should follow, even when the
+        // output was cut before it: reading those lines as typed would take a device's second
+        // word for a type (map auto_home)
+        boolean typed = separator < 0 && lines.stream().noneMatch(DfTable::isUntypedHeader);
+        int dfEnd = separator < 0 ? lines.size() : separator;
+        MountTable mountTable = typed ? null : MountTable.parse(lines.subList(Math.min(dfEnd + 1, lines.size()), lines.size()));
         List<DfRow> rows = new ArrayList<>();
         List<String> other = new ArrayList<>();
-        for (String line : typed ? lines : lines.subList(0, separator)) {
+        for (String line : lines.subList(0, dfEnd)) {
             DfRow row = line.length() <= OutputLines.MAX_LINE ? row(line, typed, layouts) : null;
             if (row != null) {
                 rows.add(typed ? row : row.withType(mountTable.typeOf(row.mount())));
@@ -41,7 +45,11 @@ record DfTable(List<DfRow> rows, List<String> otherLines, MountTable mountTable)
         return new DfTable(rows, other, mountTable);
     }
 
-    /** True when the command printed the mount table's separator but nothing after it read as a mount entry. */
+    private static boolean isUntypedHeader(String line) {
+        return line.startsWith("Filesystem ") && !line.contains(" Type ");
+    }
+
+    /** True when the mount table should have followed df's output but no line of it could be read. */
     boolean mountTableUnreadable() {
         return mountTable != null && mountTable.isEmpty();
     }
