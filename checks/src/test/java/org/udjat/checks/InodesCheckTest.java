@@ -184,8 +184,8 @@ class InodesCheckTest {
                 new ConfigProblem("mounts", "expected absolute mount points like \"/var\", got \"var\""),
                 new ConfigProblem("exclude_types", "expected filesystem types like \"nfs\", got \"\"")),
                 check.validate(options("warn", 90, "crit", "1GiB:", "mounts", List.of("/", "var"), "exclude_types", "")));
-        assertEquals(List.of(new ConfigProblem("warn", "a number applies to what is still available, and \"10:20\" would not"
-                + " alert when nothing is left; write \"10000:\" to alert below that")), check.validate(options("warn", "10:20")));
+        assertEquals(List.of(new ConfigProblem("warn", "a number applies to what is still available, and \"@10:20\" would not"
+                + " alert when nothing is left; write \"10000:\" to alert below that")), check.validate(options("warn", "@10:20")));
         CheckOutcome bad = check.parse(raw(OPENBSD), options("warn", "lots"));
         assertEquals(Status.UNKNOWN, bad.status());
         assertEquals("INODES UNKNOWN - bad options: warn: expected a range like \"4\", \"10:20\" or a percentage like \"90%\","
