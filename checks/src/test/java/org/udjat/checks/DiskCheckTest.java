@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.udjat.api.CheckOutcome;
 import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
@@ -29,6 +30,9 @@ class DiskCheckTest {
         "disk/busybox-1.35-with-spaces.txt  | DISK OK - 1 filesystem, / 21.3% used (79.8 GiB free of 252 GiB)",
         "disk/alpine-busybox-container.txt  | DISK OK - 2 filesystems, fullest /etc/hosts 60.3% used (22 GiB free of 58.4 GiB)",
         "disk/df-errors.txt                 | DISK OK - 1 filesystem, / 31.6% used (25.4 GiB free of 39.2 GiB)",
+        "disk/freebsd-13.2-zfs.txt          | DISK OK - 12 filesystems, fullest /usr/ports 4.2% used (206 GiB free of 215 GiB)",
+        "disk/openbsd-5.7.txt               | DISK OK - 3 filesystems, fullest /usr 12.7% used (2.4 GiB free of 2.9 GiB)",
+        "disk/macos-14-apfs.txt             | DISK OK - 4 filesystems, fullest /System/Volumes/Data 91.8% used (34.2 GiB free of 460 GiB)",
     })
     void readsRecordedOutputsLeavingPseudoFilesystemsOut(String fixture, String summary) {
         CheckOutcome o = check.parse(raw(fixture), Settings.empty());
@@ -179,13 +183,134 @@ class DiskCheckTest {
                         "exclude_types", List.of("nfs", "fuse sshfs"))));
     }
 
-    @Test
-    void commandsOnlyWhereTheOutputFormatIsKnown() {
-        assertEquals(Optional.of("df -P -k -T"), check.command(Platform.LINUX, Settings.empty()));
-        assertEquals(Optional.of("df -P -k -T"), check.command(Platform.BUSYBOX, Settings.empty()));
-        for (Platform p : List.of(Platform.FREEBSD, Platform.OPENBSD, Platform.MACOS)) {
-            assertEquals(Optional.empty(), check.command(p, Settings.empty()), p.key());
-        }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "LINUX   | df -P -k -T",
+        "BUSYBOX | df -P -k -T",
+        "FREEBSD | df -P -k -T",
+        "OPENBSD | df -P -k; echo '== mount =='; mount",
+        "MACOS   | df -P -k; echo '== mount =='; mount",
+    })
+    void aCommandForEveryPlatform(Platform platform, String command) {
+        assertEquals(Optional.of(command), check.command(platform, Settings.empty()));
         assertEquals(Set.of("warn", "crit", "mounts", "exclude_mounts", "exclude_types"), check.optionNames());
+    }
+
+    @Test
+    void theDefaultSelectionOnEachBsdLeavesItsPseudoFilesystemsOut() {
+        // FreeBSD: devfs, fdescfs, procfs, linprocfs, linsysfs and the Linux-compat tmpfs
+        assertEquals(List.of("/", "/tmp", "/var/log", "/usr/ports", "/var/mail", "/var/tmp", "/compat", "/zroot",
+                "/var/crash", "/usr/home", "/var/audit", "/usr/src"), labels(check.parse(raw("disk/freebsd-13.2-zfs.txt"),
+                Settings.empty())));
+        // macOS: devfs, autofs (map auto_home) and the helper volumes under /System/Volumes
+        assertEquals(List.of("/", "/System/Volumes/Data", "/Volumes/Recovery", "/Volumes/DagninBackup"),
+                labels(check.parse(raw("disk/macos-14-apfs.txt"), Settings.empty())));
+        // OpenBSD: mfs
+        assertEquals(List.of("/", "/tmp", "/srv/backup type b", "/mnt/my files", "/mnt/stick on desk"),
+                labels(check.parse(raw("disk/openbsd-awkward-constructed.txt"), Settings.empty())));
+    }
+
+    @Test
+    void macosHelperVolumesAreCheckedWhenListed() {
+        CheckOutcome o = check.parse(raw("disk/macos-14-apfs.txt"), options("mounts", List.of("/System/Volumes/*")));
+        assertEquals(List.of("/System/Volumes/VM", "/System/Volumes/Preboot", "/System/Volumes/Update",
+                "/System/Volumes/Data", "/System/Volumes/Data/home"), labels(o));
+        assertEquals("DISK OK - 5 filesystems, fullest /System/Volumes/Data 91.8% used (34.2 GiB free of 460 GiB)", o.summary());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "disk/freebsd-awkward-constructed.txt | /data/my files                   | 51540624  | 103081248",
+        "disk/freebsd-awkward-constructed.txt | /mnt/remote share                | 52428800  | 104857600",
+        "disk/openbsd-awkward-constructed.txt | /mnt/my files                    | 250167000 | 976490576",
+        "disk/openbsd-awkward-constructed.txt | /srv/backup type b               | 5160735   | 10321470",
+        "disk/openbsd-awkward-constructed.txt | /mnt/stick on desk               | 63472     | 63472",
+        "disk/macos-awkward-constructed.txt   | /Volumes/My Disk                 | 976728    | 1953456",
+        "disk/macos-awkward-constructed.txt   | /Volumes/Backup (old) on Tuesday | 460548    | 511720",
+        "disk/macos-awkward-constructed.txt   | /Volumes/share                   | 250167000 | 976490576",
+    })
+    void mountPointsWithSpacesOnEveryPlatform(String fixture, String mount, long usedKib, long sizeKib) {
+        CheckOutcome o = check.parse(raw(fixture), options("mounts", mount));
+        assertEquals(Status.OK, o.status(), o.summary());
+        PerfDatum p = o.perfData().get(0);
+        assertEquals(mount, p.label());
+        assertEquals(usedKib * 1024.0, p.value());
+        assertEquals(sizeKib * 1024.0, p.max());
+    }
+
+    @Test
+    void theMountTableGivesTypesEvenToDevicesAndPathsWithOnAndParentheses() {
+        DfReport df = DfReport.parse(OutputLines.of(raw("disk/macos-awkward-constructed.txt")));
+        assertEquals(List.of("apfs", "devfs", "apfs", "autofs", "apfs", "hfs", "smbfs", ""),
+                df.filesystems().stream().map(Filesystem::type).toList());
+        assertEquals("//guest@nas on lan/share", df.filesystems().get(6).device());
+        assertEquals("map auto_home", df.filesystems().get(3).device());
+        df = DfReport.parse(OutputLines.of(raw("disk/openbsd-awkward-constructed.txt")));
+        assertEquals(List.of("ffs", "ffs", "mfs", "ffs", "nfs", "msdos"), df.filesystems().stream().map(Filesystem::type).toList());
+    }
+
+    @Test
+    void aFilesystemMissingFromTheMountTableIsLeftOutAndNamed() {
+        CheckOutcome o = check.parse(raw("disk/macos-awkward-constructed.txt"), Settings.empty());
+        assertTrue(o.longOutput().endsWith("not in the mount table, so of unknown type and left out: /Volumes/Gone"),
+                o.longOutput());
+        // listed, it is checked all the same
+        o = check.parse(raw("disk/macos-awkward-constructed.txt"), options("mounts", "/Volumes/Gone"));
+        assertEquals("DISK OK - 1 filesystem, /Volumes/Gone 50% used (100 MiB free of 200 MiB)", o.summary());
+    }
+
+    @Test
+    void rootPastItsReserveIsFullNotNegative() {
+        for (String fixture : List.of("disk/freebsd-awkward-constructed.txt", "disk/openbsd-awkward-constructed.txt")) {
+            CheckOutcome o = check.parse(raw(fixture), options("mounts", "/", "crit", "99%"));
+            assertEquals(Status.CRITICAL, o.status(), fixture);
+            assertTrue(o.summary().startsWith("DISK CRITICAL - / 100% used (0 B free of "), o.summary());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        // cut off by the output cap before the mount table: the header says no type column
+        "Filesystem  1024-blocks Used Available Capacity Mounted on\n"
+                + "map auto_home 0 0 0 100% /System/Volumes/Data/home\n/dev/disk3s5 1000 500 500 50% /System/Volumes/Data\n",
+        // mount failed
+        "Filesystem  1024-blocks Used Available Capacity Mounted on\n"
+                + "/dev/sd0a 1013006 58408 903948 6% /\n== mount ==\nsh: mount: not found\n",
+    })
+    void anUnreadableMountTableIsUnknown(String text) {
+        CheckOutcome o = check.parse(Fixtures.text(text), Settings.empty());
+        assertEquals(Status.UNKNOWN, o.status());
+        assertEquals("DISK UNKNOWN - could not read the mount table after df's output", o.summary());
+        assertEquals(text, o.longOutput());
+    }
+
+    @Test
+    void wrappedLinesOfNonPosixDfAreNeverCreditedToAFilesystem() {
+        // recorded: GNU df without -P in a Spanish locale; every other line is untyped, so nothing is read
+        RawOutput raw = raw("disk/centos6-es-wrapped-non-posix.txt");
+        CheckOutcome o = check.parse(raw, Settings.empty());
+        assertEquals("DISK UNKNOWN - could not read the output of df", o.summary());
+        assertEquals(raw.text(), o.longOutput());
+        // with types, the continuation line has the shape of a row but starts with blanks
+        String typed = "Filesystem    Type  1K-blocks     Used Available Use% Mounted on\n"
+                + "/dev/mapper/VolGroup-lv_root\n              ext4   51475068 49800000         0 100% /\n"
+                + "/dev/sda1     ext4     495844    30193    440051   7% /boot\n";
+        o = check.parse(Fixtures.text(typed), Settings.empty());
+        assertEquals("DISK OK - 1 filesystem, /boot 6.4% used (430 MiB free of 484 MiB)", o.summary());
+        assertEquals(List.of("/boot"), labels(o));
+        assertTrue(o.longOutput().contains("df: /dev/mapper/VolGroup-lv_root"), o.longOutput());
+    }
+
+    @Test
+    void aFailedCommandIsUnknownWithItsText() {
+        RawOutput raw = new RawOutput("sh: 1: df: not found\n", 127, false);
+        CheckOutcome o = check.parse(raw, Settings.empty());
+        assertEquals(Status.UNKNOWN, o.status());
+        assertEquals("DISK UNKNOWN - could not read the output of df", o.summary());
+        assertEquals(raw.text(), o.longOutput());
+    }
+
+    private static List<String> labels(CheckOutcome o) {
+        return o.perfData().stream().map(PerfDatum::label).toList();
     }
 }
