@@ -119,7 +119,7 @@ class RaidCheckTest {
     @ParameterizedTest(name = "{0} exit {1}")
     @CsvSource(delimiter = '|', value = {
         "linux/no-arrays-no-personalities.txt  | 0 | no arrays in /proc/mdstat",
-        "linux/no-arrays-ubuntu-24.04.txt      | 0 | no arrays in /proc/mdstat",
+        "linux/no-arrays-ubuntu.txt      | 0 | no arrays in /proc/mdstat",
         "linux/debian12-no-proc-mdstat.txt     | 1 | no /proc/mdstat: the md driver is not loaded",
         "linux/busybox-1.35-no-proc-mdstat.txt | 1 | no /proc/mdstat: the md driver is not loaded",
         "freebsd/no-arrays.txt                 | 0 | no arrays in gmirror status and graid status",
