@@ -92,10 +92,10 @@ public final class MailQueueCheck implements Check {
 
     private static CheckOutcome exact(MailQueue queue, Thresholds limits) {
         Status status = limits.evaluate((double) queue.messages());
-        String size = queue.bytes().isPresent() && queue.messages() > 0
-                ? " (" + Quantity.SIZE.format(queue.bytes().getAsLong()) + ")" : "";
-        String what = queue.messages() == 0 ? "the " + queue.mta() + " queue is empty"
-                : messages(queue.messages()) + size + " in the " + queue.mta() + " queue";
+        // Postfix counts whole KiB, so a queue of small messages says 0 bytes: no size is better than that
+        String size = queue.bytes().orElse(0) > 0 ? " (" + Quantity.SIZE.format(queue.bytes().getAsLong()) + ")" : "";
+        String what = queue.messages() == 0 ? queueName(queue) + " is empty"
+                : messages(queue.messages()) + size + " in " + queueName(queue);
         List<PerfDatum> perf = new ArrayList<>();
         perf.add(new PerfDatum("queue", queue.messages(), "", limits.warnRange(), limits.critRange(), 0.0, null));
         queue.bytes().ifPresent(b -> perf.add(new PerfDatum("size", b, Quantity.SIZE.unit(), null, null, 0.0, null)));
@@ -110,8 +110,8 @@ public final class MailQueueCheck implements Check {
             return CheckOutcome.unknown("MAILQ UNKNOWN - " + queue.mta() + ": " + note + "; the total is not known",
                     output.text());
         }
-        String summary = "MAILQ " + status + " - at least " + messages(queue.messages()) + " in the " + queue.mta()
-                + " queue" + trigger(status, limits);
+        String summary = "MAILQ " + status + " - at least " + messages(queue.messages()) + " in " + queueName(queue)
+                + trigger(status, limits);
         String detail = queue.detail().isEmpty() ? note : note + "\n" + queue.detail();
         // a lower bound would draw a false line in the graph, so no perfdata
         return new CheckOutcome(status, summary, detail, List.of());
@@ -144,6 +144,11 @@ public final class MailQueueCheck implements Check {
             return Optional.of(allInside == r.inside());
         }
         return Optional.empty();
+    }
+
+    /** {@code the Postfix queue}; {@code the mail queue (mailq)} when only "Mail queue is empty" was said. */
+    private static String queueName(MailQueue queue) {
+        return queue.mta().equals("mailq") ? "the mail queue (mailq)" : "the " + queue.mta() + " queue";
     }
 
     private static String messages(long n) {

@@ -75,16 +75,21 @@ final class MtaOutput {
         };
     }
 
-    /** {@code postqueue -p | tail -n 1}: the summary line, after any warnings postqueue wrote to stderr. */
+    /**
+     * {@code postqueue -p | tail -n 1}: the summary line, after what postqueue wrote to stderr,
+     * such as {@code postqueue: warning: Mail system is down -- accessing queue directly}, which
+     * goes to the long output.
+     */
     private static Reading postfix(List<String> body) {
-        for (String line : body) {
-            Matcher m = POSTFIX.matcher(line.strip());
-            if (m.matches()) {
-                return new Found(new MailQueue("Postfix", Long.parseLong(m.group(2)),
-                        OptionalLong.of(Long.parseLong(m.group(1)) * 1024), false, ""));
-            }
-            if (EMPTY.matcher(line.strip()).matches()) {
-                return new Found(new MailQueue("Postfix", 0, OptionalLong.of(0), false, ""));
+        for (int i = 0; i < body.size(); i++) {
+            String line = body.get(i).strip();
+            Matcher m = POSTFIX.matcher(line);
+            boolean empty = EMPTY.matcher(line).matches();
+            if (m.matches() || empty) {
+                String said = OutputLines.printable(String.join("\n", body.subList(0, i)));
+                return new Found(empty ? new MailQueue("Postfix", 0, OptionalLong.of(0), false, said)
+                        : new MailQueue("Postfix", Long.parseLong(m.group(2)), OptionalLong.of(Long.parseLong(m.group(1)) * 1024),
+                                false, said));
             }
         }
         return new Unreadable("Postfix", complaint(body, "postqueue -p"));
@@ -123,7 +128,7 @@ final class MtaOutput {
                     ? "smtpctl show queue failed with exit code " + output.exitCode() : OutputLines.printable(other.get(0)));
         }
         return new Found(new MailQueue("OpenSMTPD", messages.size(), OptionalLong.empty(), output.truncated(),
-                envelopes + (envelopes == 1 ? " envelope" : " envelopes") + " (one per recipient)"));
+                envelopes == 0 ? "" : envelopes + (envelopes == 1 ? " envelope" : " envelopes") + " (one per recipient)"));
     }
 
     /** {@code mailq} of Sendmail, dma or nullmailer, told apart by their formats. */
