@@ -147,7 +147,7 @@ public final class FileCheck implements Check {
             return CheckOutcome.unknown("FILE UNKNOWN - could not read the host's time from date +%s", output.text());
         }
         if (report.target().isEmpty()) {
-            return failure(report, path, output);
+            return failure(report, path, output, true);
         }
         StatReport.Entry target = report.target().get();
         if (!newest && target.isDirectory()) {
@@ -165,7 +165,7 @@ public final class FileCheck implements Check {
             return report.complaints().isEmpty()
                     ? new CheckOutcome(Status.CRITICAL, "FILE CRITICAL - no regular file in " + path,
                             "dotfiles and subdirectories are not looked at", List.of())
-                    : failure(report, path, output);
+                    : failure(report, path, output, false);
         }
         StatReport.Entry file = report.newest().get();
         String name = file.rest().substring(file.rest().lastIndexOf('/') + 1);
@@ -173,9 +173,13 @@ public final class FileCheck implements Check {
                 report.hostTime().getAsLong(), age, size, OutputLines.printable(file.rest()));
     }
 
-    /** stat or ls complained: the file is missing (CRITICAL), or something else went wrong (UNKNOWN). */
-    private static CheckOutcome failure(StatReport report, String path, RawOutput output) {
-        if (report.saysMissing()) {
+    /**
+     * stat or ls complained: the path is missing (CRITICAL), or something else went wrong
+     * (UNKNOWN). A file of the directory that vanished between the loop and its stat is not a
+     * missing path, so that is UNKNOWN too.
+     */
+    private static CheckOutcome failure(StatReport report, String path, RawOutput output, boolean aboutPath) {
+        if (aboutPath && report.saysMissing()) {
             return new CheckOutcome(Status.CRITICAL, "FILE CRITICAL - " + path + " does not exist",
                     OutputLines.printable(String.join("\n", report.complaints())), List.of());
         }

@@ -7,7 +7,9 @@ import static org.udjat.checks.Fixtures.options;
 import static org.udjat.checks.Fixtures.raw;
 import static org.udjat.checks.Fixtures.text;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,14 @@ class FileCheckTest {
     }
 
     @Test
+    void aNewestFileThatVanishedBeforeItsStatIsNotAMissingDirectory() {
+        CheckOutcome o = check.parse(text("1700003600\n1700000000 4096 directory\n"
+                + "stat: cannot statx '/backup/db.sql.gz': No such file or directory\n"), options("path", "/backup", "newest", true));
+        assertEquals(Status.UNKNOWN, o.status());
+        assertEquals("FILE UNKNOWN - stat: cannot statx '/backup/db.sql.gz': No such file or directory", o.summary());
+    }
+
+    @Test
     void aDirectoryNeedsNewestAndNewestNeedsADirectory() {
         CheckOutcome o = check.parse(raw("file/debian12-gnu-directory.txt"), options("path", "/tmp/udjat-rec/backup"));
         assertEquals(Status.UNKNOWN, o.status());
@@ -159,7 +169,7 @@ class FileCheckTest {
         "~:2d  | -     | 1GiB:  | 3GiB     | OK",
     })
     void ageAndSizeThresholds(String ageWarn, String ageCrit, String sizeWarn, String sizeCrit, Status expected) {
-        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", "/big.img");
         put(map, "age_warn", ageWarn);
         put(map, "age_crit", ageCrit);
@@ -170,7 +180,7 @@ class FileCheckTest {
         assertEquals(expected, check.parse(raw(SPARSE), options).status());
     }
 
-    private static void put(java.util.Map<String, Object> map, String key, String value) {
+    private static void put(Map<String, Object> map, String key, String value) {
         if (value != null) {
             map.put(key, value);
         }

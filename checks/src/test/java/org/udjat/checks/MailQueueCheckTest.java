@@ -6,7 +6,9 @@ import static org.udjat.checks.Fixtures.options;
 import static org.udjat.checks.Fixtures.raw;
 import static org.udjat.checks.Fixtures.text;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,7 @@ class MailQueueCheckTest {
     })
     void aCutListingIsALowerBoundThatDecidesOnlyWhenEveryLargerCountAgrees(String warn, String crit, Status status,
             String summary) {
-        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>();
         if (warn != null) {
             map.put("warn", warn);
         }
