@@ -1,5 +1,6 @@
 package org.udjat.checks;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -201,12 +202,21 @@ public final class FileCheck implements Check {
         String when = ahead > 0 ? "dated " + Elapsed.of(ahead) + " in the future" : Elapsed.of(ageSeconds) + " old";
         String summary = "FILE " + status + " - " + subject + when + ", " + Quantity.SIZE.format(file.size())
                 + triggers(ageStatus, age, sizeStatus, size);
-        String longOutput = shownPath + "\nmodified " + Instant.ofEpochSecond(file.mtime()) + ", host time "
-                + Instant.ofEpochSecond(hostTime) + "\nsize " + file.size() + " B";
+        String longOutput = shownPath + "\nmodified " + utc(file.mtime()) + ", host time " + utc(hostTime)
+                + "\nsize " + file.size() + " B";
         List<PerfDatum> perf = List.of(
                 new PerfDatum("age", ageSeconds, Quantity.DURATION.unit(), age.warnRange(), age.critRange(), 0.0, null),
                 new PerfDatum("size", file.size(), Quantity.SIZE.unit(), size.warnRange(), size.critRange(), 0.0, null));
         return new CheckOutcome(status, summary, longOutput, perf);
+    }
+
+    /** A time in seconds since the epoch as {@code 2026-11-30T05:14:02Z}; the host may print any number. */
+    private static String utc(long seconds) {
+        try {
+            return Instant.ofEpochSecond(seconds).toString();
+        } catch (DateTimeException e) {
+            return seconds + " (out of range)";
+        }
     }
 
     /** {@code  - age triggers crit "26h", size triggers warn "1MiB:"}, worst first; empty when all is OK. */

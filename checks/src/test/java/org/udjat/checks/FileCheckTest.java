@@ -121,7 +121,8 @@ class FileCheckTest {
     @Test
     void aNewestFileThatVanishedBeforeItsStatIsNotAMissingDirectory() {
         CheckOutcome o = check.parse(text("1700003600\n1700000000 4096 directory\n"
-                + "stat: cannot statx '/backup/db.sql.gz': No such file or directory\n"), options("path", "/backup", "newest", true));
+                + "stat: cannot statx '/backup/db.sql.gz': No such file or directory\n"),
+                options("path", "/backup", "newest", true));
         assertEquals(Status.UNKNOWN, o.status());
         assertEquals("FILE UNKNOWN - stat: cannot statx '/backup/db.sql.gz': No such file or directory", o.summary());
     }
@@ -263,7 +264,9 @@ class FileCheckTest {
     @Test
     void neverThrowsOnHostileOutput() {
         for (String s : List.of("1", "1\n2 3", "1\n99999999999999999999 1 regular file", "-\n", "1\n1 1 \n",
-                "1\n1 1 directory\n2 2 /x\n3 3 /y", "\0\0", "1\n-1 -1 regular file", "1\n" + "9".repeat(5000))) {
+                "1\n1 1 directory\n2 2 /x\n3 3 /y", "\0\0", "1\n-1 -1 regular file", "1\n" + "9".repeat(5000),
+                "1\n999999999999999999 1 regular file",
+                "999999999999999999\n-999999999999999999 999999999999999999 regular file")) {
             for (boolean newest : List.of(false, true)) {
                 CheckOutcome o = check.parse(text(s), options("path", "/x", "newest", newest));
                 assertTrue(o.summary().startsWith("FILE "), s);

@@ -75,7 +75,8 @@ class MailQueueCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "mailq/postfix-fatal.txt            | MAILQ UNKNOWN - Postfix: postqueue: fatal: Queue report unavailable - mail system is down",
+        "mailq/postfix-fatal.txt            | MAILQ UNKNOWN - Postfix: postqueue: fatal: Queue report unavailable"
+                + " - mail system is down",
         "mailq/exim-permission-denied.txt   | MAILQ UNKNOWN - Exim: exim: permission denied",
         "mailq/exim-4.97-not-admin.txt      | MAILQ UNKNOWN - Exim: exim: permission denied; not admin",
         "mailq/opensmtpd-not-root.txt       | MAILQ UNKNOWN - OpenSMTPD: smtpctl: need root privileges",
@@ -121,8 +122,10 @@ class MailQueueCheckTest {
 
     @ParameterizedTest(name = "warn {0} crit {1} -> {2}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "-      | ~:1000  | CRITICAL | MAILQ CRITICAL - at least 1500 messages in the OpenSMTPD queue - queue triggers crit \"~:1000\"",
-        "100    | -       | WARNING  | MAILQ WARNING - at least 1500 messages in the OpenSMTPD queue - queue triggers warn \"100\"",
+        "-      | ~:1000  | CRITICAL | MAILQ CRITICAL - at least 1500 messages in the OpenSMTPD queue"
+                + " - queue triggers crit \"~:1000\"",
+        "100    | -       | WARNING  | MAILQ WARNING - at least 1500 messages in the OpenSMTPD queue"
+                + " - queue triggers warn \"100\"",
         "-      | -       | OK       | MAILQ OK - at least 1500 messages in the OpenSMTPD queue",
         "10:    | @0:5    | OK       | MAILQ OK - at least 1500 messages in the OpenSMTPD queue",
         "1000   | 5000    | UNKNOWN  | MAILQ UNKNOWN - OpenSMTPD: the listing was cut at the output cap after 1500 messages;"

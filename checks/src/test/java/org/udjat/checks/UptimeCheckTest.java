@@ -26,10 +26,10 @@ class UptimeCheckTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         // 949.86 s up at 1796085140: booted 1796084190 = 2026-12-01 00:16:30 UTC; under the default warn "1h:"
-        "uptime/debian12-linux.txt          | WARNING | 949.86        | UPTIME WARNING - up 15 min 49 s, booted 2026-12-01 00:16 UTC"
-                + " - uptime triggers warn \"1h:\"",
-        "uptime/busybox-1.35.txt            | WARNING | 949.86        | UPTIME WARNING - up 15 min 49 s, booted 2026-12-01 00:16 UTC"
-                + " - uptime triggers warn \"1h:\"",
+        "uptime/debian12-linux.txt          | WARNING | 949.86        | UPTIME WARNING - up 15 min 49 s,"
+                + " booted 2026-12-01 00:16 UTC - uptime triggers warn \"1h:\"",
+        "uptime/busybox-1.35.txt            | WARNING | 949.86        | UPTIME WARNING - up 15 min 49 s,"
+                + " booted 2026-12-01 00:16 UTC - uptime triggers warn \"1h:\"",
         // 1634320000 - 1634047554.237429
         "uptime/freebsd-13-sysctl.txt       | OK      | 272445.762571 | UPTIME OK - up 3 d 3 h, booted 2021-10-12 14:05 UTC",
         // 1232851514 - 1232765114.823118
@@ -37,8 +37,8 @@ class UptimeCheckTest {
         // 1700003725 - 1700000000
         "uptime/openbsd-sysctl.txt          | OK      | 3725          | UPTIME OK - up 1 h 2 min, booted 2023-11-14 22:13 UTC",
         // the date in German after the numbers does not matter: 1700000900 - 1700000000.000123
-        "uptime/freebsd-localized-date.txt  | WARNING | 899.999877    | UPTIME WARNING - up 14 min 59 s, booted 2023-11-14 22:13 UTC"
-                + " - uptime triggers warn \"1h:\"",
+        "uptime/freebsd-localized-date.txt  | WARNING | 899.999877    | UPTIME WARNING - up 14 min 59 s,"
+                + " booted 2023-11-14 22:13 UTC - uptime triggers warn \"1h:\"",
         // 315569520.34 s = 3652 d 10 h 12 min; booted 1480515619.66 = 2016-11-30 14:20:19.66
         "uptime/linux-ten-years.txt         | OK      | 315569520.34  | UPTIME OK - up 3652 d 10 h, booted 2016-11-30 14:20 UTC",
     })
@@ -138,7 +138,9 @@ class UptimeCheckTest {
     @Test
     void neverThrowsOnHostileOutput() {
         for (String s : List.of("{ sec = 99999999999999999999, usec = 1 }\n1", "1.5 2.5\n-", "{ sec = -5, usec = 0 }\n1",
-                "999999999999.999999999 1\n9", "\0", "1e9 1\n1", "{ sec = 1, usec = 1 }\n999999999999999999")) {
+                "999999999999.999999999 1\n9", "\0", "1e9 1\n1", "{ sec = 1, usec = 1 }\n999999999999999999",
+                "1.00 1.00\n999999999999999999",
+                "{ sec = -999999999999999999, usec = 999999 }\n999999999999999999")) {
             CheckOutcome o = check.parse(text(s), Settings.empty());
             assertTrue(o.summary().startsWith("UPTIME "), s);
         }
