@@ -159,9 +159,13 @@ public final class FileCheck implements Check {
             return CheckOutcome.unknown("FILE UNKNOWN - " + path + " is a " + target.rest().toLowerCase(Locale.ROOT)
                     + ", not a directory; newest: true looks for the newest file in a directory", output.text());
         }
-        if (!newest) {
-            return outcome(path + " is ", target, report.hostTime().getAsLong(), age, size, path);
-        }
+        return newest ? newestFile(report, path, age, size, output)
+                : outcome(path + " is ", target, report.hostTime().getAsLong(), age, size, path);
+    }
+
+    /** The directory was there: its newest file, none (CRITICAL), or why it could not be listed. */
+    private static CheckOutcome newestFile(StatReport report, String path, Thresholds age, Thresholds size,
+            RawOutput output) {
         if (report.newest().isEmpty()) {
             return report.complaints().isEmpty()
                     ? new CheckOutcome(Status.CRITICAL, "FILE CRITICAL - no regular file in " + path,
