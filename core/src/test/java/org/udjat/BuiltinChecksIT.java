@@ -181,9 +181,25 @@ class BuiltinChecksIT {
         assertFalse(check("check_disk").perfData().isEmpty(), check("check_disk").summary());
     }
 
+    @Test
+    void mailqWithoutAMailSystemSaysWhatItLookedFor() throws IOException {
+        CheckState mailq = check("mailq");
+        assertTrue(mailq.summary().startsWith("MAILQ UNKNOWN"), mailq.summary());
+        assertTrue(mailq.summary().contains("postqueue") || mailq.longOutput().contains("postqueue"), mailq.summary());
+    }
+
+    @Test
+    void aPathWithQuotesAndSpacesReachesTheHostIntact() throws IOException {
+        CheckState file = check("file");
+        assertEquals(Status.OK, file.status(), file.summary());
+        assertTrue(file.summary().contains("db's dump.sql.gz"), file.summary());
+        assertEquals(Status.OK, check("newest-backup").status(), check("newest-backup").summary());
+    }
+
     /** What each check must give on this test's host; OK when not listed. */
     private static final class Expected {
-        static final Map<String, Status> STATUS = Map.of("check_dummy", Status.WARNING);
+        /** No mail system is installed on the test machine: mailq says so, clearly. */
+        static final Map<String, Status> STATUS = Map.of("check_dummy", Status.WARNING, "mailq", Status.UNKNOWN);
         static final Set<String> NO_PERFDATA = Set.of("check_dummy");
     }
 }
