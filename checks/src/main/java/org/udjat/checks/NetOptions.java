@@ -59,8 +59,9 @@ final class NetOptions {
         List<String> values = options.strings(key);
         if (values.isEmpty()) {
             problems.add(new ConfigProblem(key, "missing; give the TCP port, e.g. " + key + ": 22"));
-        } else if (values.size() > 1 && !(options.asMap().get(key) instanceof List<?>)) {
-            problems.add(new ConfigProblem(key, "expected one TCP port, got \"" + options.string(key, "") + "\""));
+        } else if (values.size() > 1) {
+            problems.add(new ConfigProblem(key, "expected one TCP port, got " + values.size() + ": " + String.join(", ", values)));
+            return problems;
         }
         for (String v : values) {
             portProblem(key, v).ifPresent(problems::add);
