@@ -98,7 +98,7 @@ record HttpExchange(String tool, int exitCode, Optional<Integer> status, String 
             status = code >= 100 && code <= 599 ? Optional.of(code) : Optional.empty();
             reason = "";
             connect = seconds(curl[3]);
-            seconds = seconds(curl[5]).or(() -> Optional.empty());
+            seconds = seconds(curl[5]);
             redirects = curl[6].matches("[0-9]{1,3}") ? Integer.parseInt(curl[6]) : -1;
             size = curl[7].matches("[0-9]{1,18}") ? Optional.of(Long.parseLong(curl[7])) : Optional.empty();
         }

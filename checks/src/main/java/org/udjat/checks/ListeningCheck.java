@@ -75,8 +75,9 @@ public final class ListeningCheck implements Check {
 
     @Override
     public CheckOutcome parse(RawOutput output, Settings options) {
-        if (!validate(options).isEmpty()) {
-            return CheckOutcome.unknown("LISTENING UNKNOWN - bad options: " + describe(validate(options).get(0)), "");
+        List<ConfigProblem> problems = validate(options);
+        if (!problems.isEmpty()) {
+            return CheckOutcome.unknown("LISTENING UNKNOWN - bad options: " + describe(problems.get(0)), "");
         }
         List<Integer> ports = options.strings(PORT).stream().map(p -> NetOptions.port(p).orElseThrow()).distinct().toList();
         Optional<String> address = options.string(ADDRESS).flatMap(IpAddress::canonical);
