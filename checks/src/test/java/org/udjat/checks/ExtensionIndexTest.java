@@ -17,6 +17,6 @@ class ExtensionIndexTest {
     void pf4jFindsEveryBuiltInCheck(@TempDir Path plugins) {
         PluginManager pf4j = new DefaultPluginManager(plugins);
         List<String> names = pf4j.getExtensions(Check.class).stream().map(Check::name).sorted().toList();
-        assertEquals(List.of("clock", "cpu", "disk", "file", "inodes", "load", "mailq", "memory", "swap", "uptime"), names);
+        assertEquals(List.of("clock", "cpu", "disk", "file", "http", "inodes", "listening", "load", "mailq", "memory", "swap", "tcp", "uptime"), names);
     }
 }

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,7 +140,7 @@ class NetworkLiveTest {
         String prefix = "";
         if (!tools.equals("system")) {
             String tool = tools.equals("nc") ? which("nc") : which("bash");
-            Assumptions.assumeTrue(!tool.isEmpty(), "no " + tools + " on this machine; Debian: apt-get install netcat-openbsd");
+            assertFalse(tool.isEmpty(), "no " + tools + " on this machine; .ci/run installs it (Debian: netcat-openbsd)");
             link(bin, tools, tool);
             link(bin, "date", which("date"));
             link(bin, "timeout", which("timeout"));
@@ -204,7 +203,7 @@ class NetworkLiveTest {
         String prefix = "";
         if (!tools.equals("system")) {
             String tool = which(tools);
-            Assumptions.assumeTrue(!tool.isEmpty(), "no " + tools + " on this machine");
+            assertFalse(tool.isEmpty(), "no " + tools + " on this machine; .ci/run installs it");
             link(bin, tools, tool);
             for (String t : List.of("mktemp", "rm", "cat", "date", "timeout")) {
                 link(bin, t, which(t));
@@ -252,7 +251,7 @@ class NetworkLiveTest {
     /** HTTPS with a certificate keytool makes: refused unless insecure. */
     @Test
     void linuxHttpsWithASelfSignedCertificate(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(!which("curl").isEmpty() || !which("wget").isEmpty(), "no curl or wget");
+        assertFalse(which("curl").isEmpty() && which("wget").isEmpty(), "no curl or wget; .ci/run installs them");
         Path keystore = dir.resolve("tls.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "udjat", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
