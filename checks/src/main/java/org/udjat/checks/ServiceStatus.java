@@ -45,7 +45,7 @@ record ServiceStatus(State state, String manager, String detail) {
             case "openrc" -> openrc(body, code);
             case "sysv" -> lsb(manager, body, code);
             case "service" -> service(body, code);
-            case "absent" -> new ServiceStatus(State.NOT_INSTALLED, manager, "no init script in /etc/init.d and no service command");
+            case "absent" -> new ServiceStatus(State.NOT_INSTALLED, "sysv", "no init script in /etc/init.d and no service command");
             case "rc.d" -> rcd(body, code);
             case "rcctl" -> rcctl(body);
             case "launchd" -> launchd(body, code);
@@ -100,10 +100,15 @@ record ServiceStatus(State state, String manager, String detail) {
 
     /**
      * LSB init script exit codes: 0 running; 1 dead with a pid file left; 2 dead with a lock file
-     * left; 3 not running; 4 unknown. A script without a status action prints its usage.
+     * left; 3 not running; 4 unknown. A script without a status action prints its usage. A
+     * silent exit 0 is not taken for running: Debian's scripts exit 0 without a word when their
+     * program was removed, and one-shot scripts have nothing to report.
      */
     private static ServiceStatus lsb(String manager, List<String> body, int code) {
-        String said = body.isEmpty() ? "exit " + code : first(body);
+        if (body.isEmpty()) {
+            return new ServiceStatus(State.UNKNOWN, manager, "the status action printed nothing (exit " + code + ")");
+        }
+        String said = first(body);
         if (code != 0 && contains(body, "usage")) {
             return new ServiceStatus(State.UNKNOWN, manager, "the init script has no status action: " + said);
         }
