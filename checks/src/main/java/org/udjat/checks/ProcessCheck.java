@@ -124,7 +124,7 @@ public final class ProcessCheck implements Check {
 
     /** {@code 2 processes named "nginx"}, or {@code at least 3 processes ...} when the count is a lower bound. */
     private static String describe(CountBounds count, ProcessFilter filter) {
-        String n = (count.exact() ? "" : "at least ") + count.low() + (count.low() == 1 && count.exact() ? " process" : " processes");
+        String n = (count.exact() ? "" : "at least ") + count.low() + (count.low() == 1 ? " process" : " processes");
         String criteria = filter.describe();
         return criteria.isEmpty() ? n : n + " " + criteria;
     }
