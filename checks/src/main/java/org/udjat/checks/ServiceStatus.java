@@ -159,7 +159,8 @@ record ServiceStatus(State state, String manager, String detail) {
     /** {@code launchctl print system/LABEL}: a block with {@code state = running} and {@code pid = N}; exit 113 when unknown. */
     private static ServiceStatus launchd(List<String> body, int code) {
         if (code == 113 || contains(body, "could not find service")) {
-            return new ServiceStatus(State.NOT_INSTALLED, "launchd", body.isEmpty() ? "exit " + code : first(body));
+            return new ServiceStatus(State.NOT_INSTALLED, "launchd", body.isEmpty() ? "exit " + code
+                    : line(body, "could not find service"));
         }
         String state = null;
         String pid = null;
@@ -185,6 +186,12 @@ record ServiceStatus(State state, String manager, String detail) {
 
     private static boolean contains(List<String> body, String text) {
         return body.stream().anyMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains(text));
+    }
+
+    /** The first line holding the text (lower case), else the first line. */
+    private static String line(List<String> body, String text) {
+        return first(body.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(text)).findFirst()
+                .map(List::of).orElse(body));
     }
 
     /** The first line the manager printed, shortened and made printable, as the detail of a summary. */
