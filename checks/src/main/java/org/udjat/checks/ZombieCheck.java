@@ -106,7 +106,10 @@ public final class ZombieCheck implements Check {
 
     private static String longOutput(List<PsProcess> zombies, Map<Long, PsProcess> byPid, PsListing ps, CountBounds count) {
         StringBuilder b = new StringBuilder();
-        zombies.stream().sorted(Comparator.comparingLong(PsProcess::ppid)).limit(LISTED)
+        Map<Long, Long> siblings = zombies.stream().collect(Collectors.groupingBy(PsProcess::ppid, Collectors.counting()));
+        // the parents with the most zombies first: they are the ones to look at
+        zombies.stream().sorted(Comparator.comparing((PsProcess z) -> -siblings.get(z.ppid())).thenComparingLong(PsProcess::ppid)
+                .thenComparingLong(PsProcess::pid)).limit(LISTED)
                 .forEach(z -> b.append("zombie pid ").append(z.pid()).append(" (").append(OutputLines.printable(z.comm()))
                         .append("), parent ").append(parent(z.ppid(), byPid)).append('\n'));
         if (zombies.size() > LISTED) {
