@@ -18,7 +18,7 @@ import org.udjat.api.Settings;
  * @param user a user name or numeric uid; null for any
  */
 record ProcessFilter(String name, Pattern args, String user) {
-    static final String NAME = "name";
+    static final String NAME = "process";
     static final String ARGS = "args";
     static final String USER = "user";
     /**

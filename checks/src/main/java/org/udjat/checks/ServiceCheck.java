@@ -26,7 +26,7 @@ import org.udjat.api.Status;
  */
 @Extension
 public final class ServiceCheck implements Check {
-    static final String NAME = "name";
+    static final String NAME = "service";
     static final String MANAGER = "manager";
     static final String STATE = "state";
     static final String RUNNING = "running";
@@ -49,7 +49,7 @@ public final class ServiceCheck implements Check {
         List<ConfigProblem> problems = new ArrayList<>();
         Optional<String> name = options.string(NAME);
         if (name.isEmpty()) {
-            problems.add(new ConfigProblem(NAME, "the service to check is required, e.g. name: sshd"));
+            problems.add(new ConfigProblem(NAME, "the service to check is required, e.g. service: sshd"));
         } else if (!SERVICE_NAME.matcher(name.get()).matches()) {
             problems.add(new ConfigProblem(NAME, "expected a service name of letters, digits and _ . @ : - like \"sshd\""
                     + " or \"com.openssh.sshd\", got \"" + OutputLines.printable(name.get()) + "\""));

@@ -90,7 +90,7 @@ class ProcessCheckLiveTest {
 
         String user = System.getProperty("user.name");
         assertEquals(3.0, process.parse(out, options("args", marker, "user", user)).perfData().get(0).value());
-        assertEquals(3.0, process.parse(out, options("args", marker, "name", "sh")).perfData().get(0).value());
+        assertEquals(3.0, process.parse(out, options("args", marker, "process", "sh")).perfData().get(0).value());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,14 +109,14 @@ class ProcessCheckLiveTest {
         for (int attempt = 0; attempt < 50; attempt++) {
             out = run(platform, process.command(platform, Settings.empty()).orElseThrow());
             // the shell copies sleep before it runs it; wait until the copy runs under its name
-            if (process.parse(out, options("name", unicodeName, "count", "1:1")).status() == Status.OK) {
+            if (process.parse(out, options("process", unicodeName, "count", "1:1")).status() == Status.OK) {
                 break;
             }
             sleep();
         }
         assertTrue(longName.length() > ProcessFilter.COMM_BYTES);
         for (String name : List.of(longName, unicodeName)) {
-            CheckOutcome o = process.parse(out, options("name", name, "count", "1:1"));
+            CheckOutcome o = process.parse(out, options("process", name, "count", "1:1"));
             assertEquals(Status.OK, o.status(), o.summary() + "\n" + out.text());
             assertEquals(1.0, o.perfData().get(0).value());
         }

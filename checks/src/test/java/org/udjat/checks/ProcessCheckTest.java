@@ -27,18 +27,18 @@ class ProcessCheckTest {
     @ParameterizedTest(name = "{0} {1}={2}")
     @CsvSource(delimiter = '|', value = {
         // the kernel keeps 15 bytes of a name; the full name still matches
-        DEBIAN + "                              | name | averyveryverylongprocessname | 1",
-        DEBIAN + "                              | name | my prog                      | 1",
-        DEBIAN + "                              | name | café ☕ x                     | 1",
+        DEBIAN + "                              | process | averyveryverylongprocessname | 1",
+        DEBIAN + "                              | process | my prog                      | 1",
+        DEBIAN + "                              | process | café ☕ x                     | 1",
         // the 15-byte cut splits the ö, which procps prints as ?
-        DEBIAN + "                              | name | abcdefghijklmnöpq            | 1",
-        DEBIAN + "                              | name | sleep                        | 2",
+        DEBIAN + "                              | process | abcdefghijklmnöpq            | 1",
+        DEBIAN + "                              | process | sleep                        | 2",
         // the zombie sh children and the script's own shells are not counted
-        DEBIAN + "                              | name | sh                           | 1",
-        DEBIAN + "                              | name | ps                           | 0",
-        DEBIAN + "                              | name | averyveryverylo              | 1",
-        DEBIAN + "                              | name | averyveryverylon             | 1",
-        DEBIAN + "                              | name | averyveryveryl               | 0",
+        DEBIAN + "                              | process | sh                           | 1",
+        DEBIAN + "                              | process | ps                           | 0",
+        DEBIAN + "                              | process | averyveryverylo              | 1",
+        DEBIAN + "                              | process | averyveryverylon             | 1",
+        DEBIAN + "                              | process | averyveryveryl               | 0",
         // procps 4 cuts the long user name to averyve+
         DEBIAN + "                              | user | averyverylongusername01      | 1",
         DEBIAN + "                              | user | averyve                      | 0",
@@ -48,11 +48,11 @@ class ProcessCheckTest {
         DEBIAN + "                              | args | ^\\./my prog 900 0$          | 1",
         // only the script's own shells carry its command line
         DEBIAN + "                              | args | LC_ALL=C.UTF-8 ps            | 0",
-        "process/busybox-1.35.txt           | name | averyveryverylongprocessname | 1",
-        "process/busybox-1.35.txt           | name | abcdefghijklmnöpq            | 1",
-        "process/busybox-1.35.txt           | name | café ☕ x                     | 1",
-        "process/busybox-1.35.txt           | name | sh                           | 1",
-        "process/busybox-1.35.txt           | name | ps                           | 0",
+        "process/busybox-1.35.txt           | process | averyveryverylongprocessname | 1",
+        "process/busybox-1.35.txt           | process | abcdefghijklmnöpq            | 1",
+        "process/busybox-1.35.txt           | process | café ☕ x                     | 1",
+        "process/busybox-1.35.txt           | process | sh                           | 1",
+        "process/busybox-1.35.txt           | process | ps                           | 0",
         // BusyBox cuts user names to 8 characters without a mark, and shows unknown uids as numbers
         "process/busybox-1.35.txt           | user | averyverylongusername01      | 1",
         "process/busybox-1.35.txt           | user | 4000123                      | 1",
@@ -60,29 +60,29 @@ class ProcessCheckTest {
         // procps 3 prints a long user name as the uid; without C.UTF-8, non-ASCII bytes are ?
         "process/procps-3.3-numeric-user.txt | user | averyverylongusername01     | 0",
         "process/procps-3.3-numeric-user.txt | user | 4000777                     | 1",
-        "process/procps-3.3-numeric-user.txt | name | café ☕ x                    | 0",
-        "process/large-pids.txt             | name | sleep                        | 2",
-        "process/large-pids.txt             | name | ps                           | 0",
-        "process/large-pids.txt             | name | sh                           | 1",
-        "process/freebsd-14.1.txt           | name | nginx                        | 3",
+        "process/procps-3.3-numeric-user.txt | process | café ☕ x                    | 0",
+        "process/large-pids.txt             | process | sleep                        | 2",
+        "process/large-pids.txt             | process | ps                           | 0",
+        "process/large-pids.txt             | process | sh                           | 1",
+        "process/freebsd-14.1.txt           | process | nginx                        | 3",
         "process/freebsd-14.1.txt           | user | www                          | 2",
         "process/freebsd-14.1.txt           | user | 80                           | 2",
-        "process/freebsd-14.1.txt           | name | averyveryverylongprocessname | 1",
+        "process/freebsd-14.1.txt           | process | averyveryverylongprocessname | 1",
         "process/freebsd-14.1.txt           | user | averyverylongusername01      | 1",
-        "process/freebsd-14.1.txt           | name | my daemon                    | 1",
+        "process/freebsd-14.1.txt           | process | my daemon                    | 1",
         // the zombie cron does not count; the watchdog's sleep is the script's own
-        "process/freebsd-14.1.txt           | name | cron                         | 1",
-        "process/freebsd-14.1.txt           | name | sleep                        | 0",
+        "process/freebsd-14.1.txt           | process | cron                         | 1",
+        "process/freebsd-14.1.txt           | process | sleep                        | 0",
         // the login shell above the script's shell is not the script's
-        "process/freebsd-14.1.txt           | name | sh                           | 1",
+        "process/freebsd-14.1.txt           | process | sh                           | 1",
         "process/freebsd-14.1.txt           | args | worker process                | 2",
-        "process/openbsd-7.5.txt            | name | httpd                        | 2",
-        "process/openbsd-7.5.txt            | name | averyveryverylongprocessname | 1",
+        "process/openbsd-7.5.txt            | process | httpd                        | 2",
+        "process/openbsd-7.5.txt            | process | averyveryverylongprocessname | 1",
         "process/openbsd-7.5.txt            | user | averyverylongusername01      | 1",
-        "process/macos-14.txt               | name | Google Chrome Helper         | 1",
+        "process/macos-14.txt               | process | Google Chrome Helper         | 1",
         "process/macos-14.txt               | user | _windowserver                | 1",
         "process/macos-14.txt               | args | Google Chrome Helper --type  | 1",
-        "process/macos-14.txt               | name | sshd                         | 2",
+        "process/macos-14.txt               | process | sshd                         | 2",
     })
     void countsMatchingProcesses(String fixture, String key, String value, int expected) {
         CheckOutcome o = check.parse(raw(fixture), options(key, value, "count", "0:"));
@@ -99,14 +99,14 @@ class ProcessCheckTest {
 
     @Test
     void summaryNamesTheCriteriaAndTheRangeThatWasNotMet() {
-        CheckOutcome o = check.parse(raw(DEBIAN), options("name", "sleep"));
+        CheckOutcome o = check.parse(raw(DEBIAN), options("process", "sleep"));
         assertEquals("PROCESS OK - 2 processes named \"sleep\"", o.summary());
         assertTrue(o.longOutput().startsWith("pid 25391 ppid 1 user 4000123: sleep 900\npid 25401 ppid 25393 user root:"),
                 o.longOutput());
-        o = check.parse(raw(DEBIAN), options("name", "nginx", "user", "averyverylongusername01", "args", "900"));
+        o = check.parse(raw(DEBIAN), options("process", "nginx", "user", "averyverylongusername01", "args", "900"));
         assertEquals("PROCESS OK - 1 process named \"nginx\", of user \"averyverylongusername01\", with args matching \"900\"",
                 o.summary());
-        o = check.parse(raw(DEBIAN), options("name", "sshd"));
+        o = check.parse(raw(DEBIAN), options("process", "sshd"));
         assertEquals(Status.CRITICAL, o.status());
         assertEquals("PROCESS CRITICAL - 0 processes named \"sshd\" (count \"1:\")", o.summary());
         assertEquals("", o.longOutput());
@@ -127,7 +127,7 @@ class ProcessCheckTest {
         "@2:3 | -    | -    | CRITICAL | PROCESS CRITICAL - 2 processes named \"sleep\" (count \"@2:3\")",
     })
     void countWarnAndCrit(String count, String warn, String crit, Status expected, String summary) {
-        Settings options = options("name", "sleep");
+        Settings options = options("process", "sleep");
         java.util.Map<String, Object> map = new java.util.LinkedHashMap<>(options.asMap());
         if (count != null) {
             map.put("count", count);
@@ -147,11 +147,11 @@ class ProcessCheckTest {
 
     @Test
     void perfdataIsTheCountWithItsRanges() {
-        PerfDatum p = check.parse(raw(DEBIAN), options("name", "sleep", "warn", "2:")).perfData().get(0);
+        PerfDatum p = check.parse(raw(DEBIAN), options("process", "sleep", "warn", "2:")).perfData().get(0);
         assertEquals(new PerfDatum("procs", 2, "", p.warn(), p.crit(), 0.0, null), p);
         assertEquals("2:", p.warn().text());
         assertEquals("1:", p.crit().text());
-        assertNull(check.parse(raw(DEBIAN), options("name", "sleep", "count", "~:5")).perfData().get(0).warn());
+        assertNull(check.parse(raw(DEBIAN), options("process", "sleep", "count", "~:5")).perfData().get(0).warn());
     }
 
     @Test
@@ -172,7 +172,7 @@ class ProcessCheckTest {
                 o.summary());
         assertEquals(List.of(), o.perfData());
         // matching by name needs only the table, which is whole
-        o = check.parse(cut, options("name", "sleep"));
+        o = check.parse(cut, options("process", "sleep"));
         assertEquals("PROCESS OK - 2 processes named \"sleep\"", o.summary());
         assertEquals(2.0, o.perfData().get(0).value());
     }
@@ -182,10 +182,10 @@ class ProcessCheckTest {
         String text = raw(DEBIAN).text();
         RawOutput cut = new RawOutput(text.substring(0, text.indexOf("25392     1")), 153, true);
         assertEquals("PROCESS OK - at least 1 process named \"sleep\" (ps output cut at the output cap)",
-                check.parse(cut, options("name", "sleep")).summary());
+                check.parse(cut, options("process", "sleep")).summary());
         assertEquals("PROCESS CRITICAL - at least 1 process named \"sleep\" (count \"0\") (ps output cut at the output cap)",
-                check.parse(cut, options("name", "sleep", "count", "0")).summary());
-        CheckOutcome o = check.parse(cut, options("name", "nginx"));
+                check.parse(cut, options("process", "sleep", "count", "0")).summary());
+        CheckOutcome o = check.parse(cut, options("process", "nginx"));
         assertEquals(Status.UNKNOWN, o.status());
         assertTrue(o.longOutput().contains("the process table was cut at the output cap"), o.longOutput());
     }
@@ -193,11 +193,11 @@ class ProcessCheckTest {
     @Test
     void aFailedPsIsUnknownWithItsOutput() {
         RawOutput failed = new RawOutput(raw(DEBIAN).text(), 1, false);
-        CheckOutcome o = check.parse(failed, options("name", "sleep"));
+        CheckOutcome o = check.parse(failed, options("process", "sleep"));
         assertEquals(Status.UNKNOWN, o.status());
         assertEquals("PROCESS UNKNOWN - ps failed (exit 1)", o.summary());
         RawOutput old = raw("process/old-busybox-no-o.txt");
-        o = check.parse(new RawOutput(old.text(), 1, false), options("name", "sleep"));
+        o = check.parse(new RawOutput(old.text(), 1, false), options("process", "sleep"));
         assertEquals("PROCESS UNKNOWN - could not read the output of ps", o.summary());
         assertEquals(old.text(), o.longOutput());
     }
@@ -206,7 +206,7 @@ class ProcessCheckTest {
     @CsvSource({"process/empty.txt", "process/garbage.txt"})
     void unreadableOutputIsUnknownWithTheRawText(String fixture) {
         RawOutput raw = raw(fixture);
-        CheckOutcome o = check.parse(raw, options("name", "sshd"));
+        CheckOutcome o = check.parse(raw, options("process", "sshd"));
         assertEquals(Status.UNKNOWN, o.status());
         assertEquals("PROCESS UNKNOWN - could not read the output of ps", o.summary());
         assertEquals(raw.text(), o.longOutput());
@@ -215,14 +215,14 @@ class ProcessCheckTest {
     @Test
     void validateReportsEveryBadOption() {
         assertEquals(List.of(
-                new ConfigProblem("name", "expected a command name like \"sshd\", got nothing"),
+                new ConfigProblem("process", "expected a command name like \"sshd\", got nothing"),
                 new ConfigProblem("args", "expected a regular expression like \"-D( |$)\", got \"[a\": Unclosed character class"),
                 new ConfigProblem("user", "expected a user name or uid like \"www-data\" or \"33\", got \"www data\""),
                 new ConfigProblem("warn", "expected a range like \"4\", \"10:20\", got \"90%\""),
                 new ConfigProblem("crit", "expected a range like \"4\", \"10:20\", got \"lots\""),
                 new ConfigProblem("count", "range \"5:1\" starts above its end"),
                 new ConfigProblem("count", "count is another name for crit; give only one of them")),
-                check.validate(options("name", " ", "args", "[a", "user", "www data", "warn", "90%", "crit", "lots",
+                check.validate(options("process", " ", "args", "[a", "user", "www data", "warn", "90%", "crit", "lots",
                         "count", "5:1")));
         CheckOutcome o = check.parse(raw(DEBIAN), options("count", "x"));
         assertEquals(Status.UNKNOWN, o.status());
@@ -232,14 +232,14 @@ class ProcessCheckTest {
     @Test
     void commandsListEveryProcessWhateverTheOptions() {
         assertEquals(Optional.of("echo $$; LC_ALL=C.UTF-8 ps -e -ww -o pid,ppid,uid,user,stat,comm"
-                + " && LC_ALL=C.UTF-8 ps -e -ww -o pid,args"), check.command(Platform.LINUX, options("name", "x")));
+                + " && LC_ALL=C.UTF-8 ps -e -ww -o pid,args"), check.command(Platform.LINUX, options("process", "x")));
         assertEquals(Optional.of("echo $$; ps -o pid,ppid,user,stat,comm && ps -o pid,args"),
                 check.command(Platform.BUSYBOX, Settings.empty()));
         for (Platform p : List.of(Platform.FREEBSD, Platform.OPENBSD, Platform.MACOS)) {
             assertEquals(Optional.of("echo $$; ps -ax -ww -o pid,ppid,uid,user,state,ucomm && ps -ax -ww -o pid,args"),
                     check.command(p, options("user", "root")), p.key());
         }
-        assertEquals(Set.of("name", "args", "user", "count", "warn", "crit"), check.optionNames());
+        assertEquals(Set.of("process", "args", "user", "count", "warn", "crit"), check.optionNames());
         assertEquals("process", check.name());
     }
 
@@ -247,7 +247,7 @@ class ProcessCheckTest {
     void neverThrowsOnHostileOutput() {
         for (String s : List.of("1\nPID PPID UID USER STAT COMMAND\n1 0 0 root Z\n", "7\nPID PPID USER STAT COMMAND\n7 7 r S sh\n",
                 "1\nPID PPID UID USER STAT COMMAND\n2 1 0 root S \uFFFD\uFFFD\nPID COMMAND\n2\n", "\n\n\n")) {
-            for (Settings o : List.of(Settings.empty(), options("name", "\uFFFD"), options("user", "+"), options("args", "."))) {
+            for (Settings o : List.of(Settings.empty(), options("process", "\uFFFD"), options("user", "+"), options("args", "."))) {
                 CheckOutcome out = check.parse(new RawOutput(s, 0, false), o);
                 assertTrue(out.summary().startsWith("PROCESS "), out.summary());
             }

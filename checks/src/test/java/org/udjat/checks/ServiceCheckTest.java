@@ -53,7 +53,7 @@ class ServiceCheckTest {
         "macos-not-found.txt                 | com.example.nosuch | CRITICAL | com.example.nosuch is not installed (launchd: Could not find service \"com.example.nosuch\" in domain for system)",
     })
     void readsEveryManagersAnswer(String fixture, String name, Status status, String summary) {
-        CheckOutcome o = check.parse(raw("service/" + fixture), options("name", name));
+        CheckOutcome o = check.parse(raw("service/" + fixture), options("service", name));
         assertEquals(status, o.status());
         assertEquals("SERVICE " + status + " - " + summary, o.summary());
         assertEquals(List.of(new PerfDatum("running", status == Status.OK ? 1 : 0, "", null, null, 0.0, 1.0)), o.perfData());
@@ -73,7 +73,7 @@ class ServiceCheckTest {
     })
     void answersThatSayNothingCertainAreUnknown(String fixture, String name, String summary) {
         RawOutput raw = raw("service/" + fixture);
-        CheckOutcome o = check.parse(new RawOutput(raw.text(), 0, fixture.startsWith("truncated")), options("name", name));
+        CheckOutcome o = check.parse(new RawOutput(raw.text(), 0, fixture.startsWith("truncated")), options("service", name));
         assertEquals(Status.UNKNOWN, o.status());
         assertEquals("SERVICE UNKNOWN - " + summary, o.summary());
         assertEquals(raw.text(), o.longOutput());
@@ -88,7 +88,7 @@ class ServiceCheckTest {
         "systemd-not-found.txt     | CRITICAL | SERVICE CRITICAL - telnetd is not installed (systemd: unit not found)",
     })
     void expectedStopped(String fixture, Status status, String summary) {
-        CheckOutcome o = check.parse(raw("service/" + fixture), options("name", "telnetd", "state", "stopped"));
+        CheckOutcome o = check.parse(raw("service/" + fixture), options("service", "telnetd", "state", "stopped"));
         assertEquals(status, o.status());
         assertEquals(summary, o.summary());
     }
@@ -96,7 +96,7 @@ class ServiceCheckTest {
     @Test
     void aCutAnswerIsNotRead() {
         String text = raw("service/systemd-running.txt").text();
-        CheckOutcome o = check.parse(new RawOutput(text.substring(0, text.indexOf("exit") + 3), 0, true), options("name", "ssh"));
+        CheckOutcome o = check.parse(new RawOutput(text.substring(0, text.indexOf("exit") + 3), 0, true), options("service", "ssh"));
         assertEquals(Status.UNKNOWN, o.status());
     }
 
@@ -104,20 +104,20 @@ class ServiceCheckTest {
     @ValueSource(strings = {"ssh; rm -rf /", "-x", "../../etc/passwd", "a b", "$(id)", "`id`", "ssh'", "ssh\n", "", ".ssh",
         "x/y", "a\\x2d"})
     void namesThatAreNotServiceNamesAreRejected(String name) {
-        List<ConfigProblem> problems = check.validate(options("name", name));
+        List<ConfigProblem> problems = check.validate(options("service", name));
         assertEquals(1, problems.size(), problems.toString());
-        assertEquals("name", problems.get(0).key());
+        assertEquals("service", problems.get(0).key());
         assertTrue(problems.get(0).message().startsWith("expected a service name of letters, digits and _ . @ : -"),
                 problems.get(0).message());
-        assertEquals(Optional.empty(), check.command(Platform.LINUX, options("name", name)));
+        assertEquals(Optional.empty(), check.command(Platform.LINUX, options("service", name)));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ssh", "sshd.service", "getty@tty1.service", "com.openssh.sshd", "net.eth0", "php8.2-fpm", "a_b:c"})
     void serviceNamesAreAcceptedAndQuotedOnce(String name) {
-        assertEquals(List.of(), check.validate(options("name", name)));
+        assertEquals(List.of(), check.validate(options("service", name)));
         for (Platform p : Platform.values()) {
-            String command = check.command(p, options("name", name)).orElseThrow();
+            String command = check.command(p, options("service", name)).orElseThrow();
             assertTrue(command.startsWith("svc='" + name + "'; "), command);
             assertFalse(command.substring(("svc='" + name + "'").length()).contains(name), command);
             assertTrue(command.endsWith("; rc=$?; echo; echo \"exit $rc\""), command);
@@ -127,17 +127,17 @@ class ServiceCheckTest {
     @Test
     void validateReportsEveryBadOption() {
         assertEquals(List.of(
-                new ConfigProblem("name", "the service to check is required, e.g. name: sshd"),
+                new ConfigProblem("service", "the service to check is required, e.g. service: sshd"),
                 new ConfigProblem("manager", "expected one of auto, systemd, openrc, sysv, rc.d, rcctl, launchd, got \"upstart\""),
                 new ConfigProblem("state", "expected running or stopped, got \"up\"")),
                 check.validate(options("manager", "upstart", "state", "up")));
-        assertEquals("SERVICE UNKNOWN - bad options: name: the service to check is required, e.g. name: sshd",
+        assertEquals("SERVICE UNKNOWN - bad options: service: the service to check is required, e.g. service: sshd",
                 check.parse(raw("service/systemd-running.txt"), Settings.empty()).summary());
     }
 
     @Test
     void eachPlatformAsksItsManagersAndAnExplicitManagerIsAskedAnywhere() {
-        Settings ssh = options("name", "ssh");
+        Settings ssh = options("service", "ssh");
         assertEquals(Optional.of("svc='ssh'; if [ -d /run/systemd/system ]; then echo 'manager systemd';"
                 + " systemctl show -p LoadState -p ActiveState -p SubState -p MainPID -- \"$svc\";"
                 + " elif command -v rc-service >/dev/null 2>&1; then echo 'manager openrc'; rc-service \"$svc\" status;"
@@ -153,9 +153,9 @@ class ServiceCheckTest {
                 check.command(Platform.OPENBSD, ssh));
         assertEquals(Optional.of("svc='ssh'; echo 'manager launchd'; launchctl print \"system/$svc\"; rc=$?; echo;"
                 + " echo \"exit $rc\""), check.command(Platform.MACOS, ssh));
-        String forced = check.command(Platform.LINUX, options("name", "ssh", "manager", "openrc")).orElseThrow();
+        String forced = check.command(Platform.LINUX, options("service", "ssh", "manager", "openrc")).orElseThrow();
         assertEquals("svc='ssh'; echo 'manager openrc'; rc-service \"$svc\" status; rc=$?; echo; echo \"exit $rc\"", forced);
-        assertEquals(Set.of("name", "manager", "state"), check.optionNames());
+        assertEquals(Set.of("service", "manager", "state"), check.optionNames());
         assertEquals("service", check.name());
     }
 }

@@ -58,34 +58,34 @@ class SystemCheckLiveTest {
 
     @Test
     void sshIsInstalledButNotRunningOnLinux() {
-        Settings ssh = options("name", "ssh");
+        Settings ssh = options("service", "ssh");
         RawOutput out = ShellRunner.sh(service.command(Platform.LINUX, ssh).orElseThrow());
         CheckOutcome o = service.parse(out, ssh);
         assertEquals(Status.CRITICAL, o.status(), o.summary() + "\n" + out.text());
         assertEquals("SERVICE CRITICAL - ssh is not running (sysv: sshd is not running ... failed!)", o.summary());
         assertEquals(0.0, o.perfData().get(0).value());
-        assertEquals(Status.OK, service.parse(out, options("name", "ssh", "state", "stopped")).status());
+        assertEquals(Status.OK, service.parse(out, options("service", "ssh", "state", "stopped")).status());
     }
 
     @Test
     void anUnknownServiceIsNotInstalledOnLinux() {
-        Settings nosuch = options("name", "udjat-no-such-service");
+        Settings nosuch = options("service", "udjat-no-such-service");
         RawOutput out = ShellRunner.sh(service.command(Platform.LINUX, nosuch).orElseThrow());
         CheckOutcome o = service.parse(out, nosuch);
         assertEquals("SERVICE CRITICAL - udjat-no-such-service is not installed"
                 + " (service: udjat-no-such-service: unrecognized service)", o.summary(), out.text());
         // expected stopped, a name nobody knows is still critical
-        assertEquals(Status.CRITICAL, service.parse(out, options("name", "udjat-no-such-service", "state", "stopped")).status());
+        assertEquals(Status.CRITICAL, service.parse(out, options("service", "udjat-no-such-service", "state", "stopped")).status());
     }
 
     @Test
     void busyboxAsksTheInitScriptAndKnowsWhenThereIsNone() throws IOException {
-        Settings ssh = options("name", "ssh");
+        Settings ssh = options("service", "ssh");
         // Debian's ssh init script needs grep; BusyBox systems have it
         RawOutput out = busybox(service.command(Platform.BUSYBOX, ssh).orElseThrow(), List.of("grep"));
         CheckOutcome o = service.parse(out, ssh);
         assertEquals("SERVICE CRITICAL - ssh is not running (sysv: sshd is not running ... failed!)", o.summary(), out.text());
-        Settings nosuch = options("name", "udjat-no-such-service");
+        Settings nosuch = options("service", "udjat-no-such-service");
         out = busybox(service.command(Platform.BUSYBOX, nosuch).orElseThrow(), List.of());
         assertEquals("SERVICE CRITICAL - udjat-no-such-service is not installed"
                 + " (sysv: no init script in /etc/init.d and no service command)", service.parse(out, nosuch).summary(), out.text());
