@@ -27,7 +27,7 @@ class FileNamesTest {
         "..             | ~2E.",
         "a.b            | a.b",
         "web-1_x        | web-1_x",
-        "'temp (°C)'    | ~27temp~20~28~C2~B0C~29~27",
+        "temp (°C)      | temp~20~28~C2~B0C~29",
         "a~2F           | a~7E2F",
     })
     void encodesEveryByteThatIsNotPlain(String text, String expected) {
