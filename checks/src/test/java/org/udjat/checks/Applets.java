@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.udjat.api.Shell;
+import org.udjat.testkit.ShellRunner;
 
 /**
  * A directory of symlinks to BusyBox applets, to be the whole PATH of a {@code busybox sh}, so a

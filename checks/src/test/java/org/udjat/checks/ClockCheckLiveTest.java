@@ -16,6 +16,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /**
  * Runs the clock check's Linux and BusyBox commands for real and stamps the output with this

@@ -25,6 +25,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /** Runs the Linux and BusyBox commands of the memory, swap and cpu checks for real on this machine. */
 class CpuMemLiveTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.checks.Fixtures.options;
+import static org.udjat.testkit.Fixtures.options;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -27,6 +27,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /**
  * Runs the disk and inodes commands for real: the Linux variants with /bin/sh, the BusyBox

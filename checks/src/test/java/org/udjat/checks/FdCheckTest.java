@@ -1,8 +1,8 @@
 package org.udjat.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.udjat.checks.Fixtures.options;
-import static org.udjat.checks.Fixtures.raw;
+import static org.udjat.testkit.Fixtures.options;
+import static org.udjat.testkit.Fixtures.raw;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +17,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.Fixtures;
 
 class FdCheckTest {
     private final FdCheck check = new FdCheck();

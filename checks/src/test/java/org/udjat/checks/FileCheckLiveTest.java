@@ -3,7 +3,7 @@ package org.udjat.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.checks.Fixtures.options;
+import static org.udjat.testkit.Fixtures.options;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -25,6 +25,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /** Runs the file check's Linux and BusyBox commands for real against files this test makes. */
 class FileCheckLiveTest {

@@ -3,9 +3,9 @@ package org.udjat.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.checks.Fixtures.options;
-import static org.udjat.checks.Fixtures.raw;
-import static org.udjat.checks.Fixtures.text;
+import static org.udjat.testkit.Fixtures.options;
+import static org.udjat.testkit.Fixtures.raw;
+import static org.udjat.testkit.Fixtures.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;

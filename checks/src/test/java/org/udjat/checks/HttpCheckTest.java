@@ -3,8 +3,8 @@ package org.udjat.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.checks.Fixtures.options;
-import static org.udjat.checks.Fixtures.raw;
+import static org.udjat.testkit.Fixtures.options;
+import static org.udjat.testkit.Fixtures.raw;
 
 import java.util.List;
 import java.util.Set;
@@ -19,6 +19,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.Fixtures;
 
 class HttpCheckTest {
     private static final String URL = "http://web1:8080/health";

@@ -22,6 +22,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /** Runs every Linux and BusyBox command for real on this machine and parses what it printed. */
 class LiveCommandTest {

@@ -16,6 +16,8 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.Fixtures;
+import org.udjat.testkit.ShellRunner;
 
 /**
  * Runs the mailq check's command for real. No MTA is installed on this machine, so the real

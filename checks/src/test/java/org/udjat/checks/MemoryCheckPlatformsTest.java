@@ -2,9 +2,9 @@ package org.udjat.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.checks.Fixtures.options;
-import static org.udjat.checks.Fixtures.raw;
-import static org.udjat.checks.Fixtures.text;
+import static org.udjat.testkit.Fixtures.options;
+import static org.udjat.testkit.Fixtures.raw;
+import static org.udjat.testkit.Fixtures.text;
 
 import java.util.List;
 import java.util.Optional;

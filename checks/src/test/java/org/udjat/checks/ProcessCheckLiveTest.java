@@ -2,7 +2,7 @@ package org.udjat.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.checks.Fixtures.options;
+import static org.udjat.testkit.Fixtures.options;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,6 +20,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /**
  * Runs the process and zombie commands for real, with /bin/sh and with BusyBox sh and only the

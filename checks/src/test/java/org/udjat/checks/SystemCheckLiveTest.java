@@ -3,7 +3,7 @@ package org.udjat.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.checks.Fixtures.options;
+import static org.udjat.testkit.Fixtures.options;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /**
  * Runs the fds and service commands for real, with /bin/sh and with BusyBox sh and only the

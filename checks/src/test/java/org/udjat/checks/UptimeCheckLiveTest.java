@@ -19,6 +19,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.ShellRunner;
 
 /** Runs the uptime check's Linux and BusyBox commands for real on this machine. */
 class UptimeCheckLiveTest {

@@ -17,6 +17,8 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.Fixtures;
+import org.udjat.testkit.ShellRunner;
 
 /**
  * Runs the Linux and BusyBox command for real on this machine, the way udjat's script does

@@ -3,8 +3,8 @@ package org.udjat.example.raid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.example.raid.Fixtures.options;
-import static org.udjat.example.raid.Fixtures.raw;
+import static org.udjat.testkit.Fixtures.options;
+import static org.udjat.testkit.Fixtures.raw;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +23,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.testkit.Fixtures;
 
 /** The raid check against recorded outputs of every platform it has a variant for. */
 class RaidCheckTest {

@@ -25,6 +25,7 @@ import org.udjat.api.Settings;
 import org.udjat.api.Status;
 import org.udjat.plugin.LoadedExtension;
 import org.udjat.plugin.Plugins;
+import org.udjat.testkit.Fixtures;
 
 /**
  * The jar this module builds is a working udjat plugin: dropped into a plugins directory, udjat

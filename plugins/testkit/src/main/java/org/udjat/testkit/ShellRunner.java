@@ -1,4 +1,4 @@
-package org.udjat.checks;
+package org.udjat.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,9 +13,11 @@ import org.udjat.api.RawOutput;
 
 /**
  * Runs a check command on this machine the way the generated script does: stdin from
- * /dev/null, LC_ALL=C, a timeout and an output cap, stderr merged into stdout.
+ * /dev/null, LC_ALL=C, a timeout and an output cap, stderr merged into stdout. For the live
+ * tests of check plugins: the Linux variant under /bin/sh, the BusyBox one under busybox sh
+ * with only the applets it claims to need.
  */
-final class ShellRunner {
+public final class ShellRunner {
     private static final int CAP = 64 * 1024;
     private static final long TIMEOUT_SECONDS = 20;
 
@@ -23,12 +25,12 @@ final class ShellRunner {
     }
 
     /** Runs with /bin/sh and the usual system PATH. */
-    static RawOutput sh(String command) {
+    public static RawOutput sh(String command) {
         return run(List.of("/bin/sh", "-c", command), "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
     }
 
     /** Runs with {@code busybox sh} and PATH set to one directory, so only the applets linked there are found. */
-    static RawOutput busybox(String command, Path appletDir) {
+    public static RawOutput busybox(String command, Path appletDir) {
         return run(List.of("/usr/bin/busybox", "sh", "-c", command), appletDir.toString());
     }
 
