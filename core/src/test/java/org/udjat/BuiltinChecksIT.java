@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +35,15 @@ import org.udjat.testkit.SshKey;
 
 /**
  * Every built-in check's Linux variant, run for real by {@code udjat run} through a real sshd on
- * loopback in the host's one batched exec, against real things the test sets up: a listening
- * socket, an HTTP server, a backup file. Also plain monitoring-plugins command lines, unchanged.
+ * loopback in the host's one batched exec, against the real things {@link BuiltinHost} sets up.
+ * Also plain monitoring-plugins command lines, unchanged.
  */
 class BuiltinChecksIT {
-    private static final Path NAGIOS_PLUGINS = Path.of("/usr/lib/nagios/plugins");
-
     @TempDir
     static Path dir;
 
     static OpenSshServer sshd;
-    static HttpServer http;
-    static ServerSocket listener;
+    static BuiltinHost things;
     static Path config;
     static int exit;
     static String err;
@@ -67,36 +56,23 @@ class BuiltinChecksIT {
         sshd.authorize(key.publicKey());
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, sshd.knownHostsLine() + "\n");
-
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        listener = new ServerSocket(0, 50, loopback);
-        http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-        http.createContext("/health", exchange -> {
-            byte[] body = "status: all good\n".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        http.start();
-        Path backups = Files.createDirectories(dir.resolve("backups dir"));
-        Path backup = Files.write(backups.resolve("db's dump.sql.gz"), new byte[4096]);
-        Files.setLastModifiedTime(backup, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-
-        String template;
-        try (var in = BuiltinChecksIT.class.getResourceAsStream("/builtin/all-checks.yaml")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        things = new BuiltinHost(dir);
         config = dir.resolve("udjat.yaml");
-        Files.writeString(config, template
-                .replace("@USER@", System.getProperty("user.name"))
-                .replace("@KEY@", key.privateKey().toString())
-                .replace("@KNOWN_HOSTS@", knownHosts.toString())
-                .replace("@SSH_PORT@", Integer.toString(sshd.port()))
-                .replace("@LISTEN_PORT@", Integer.toString(listener.getLocalPort()))
-                .replace("@HTTP_PORT@", Integer.toString(http.getAddress().getPort()))
-                .replace("@BACKUP@", backup.toString())
-                .replace("@BACKUPS@", backups.toString())
-                .replace("@NAGIOS@", NAGIOS_PLUGINS.toString()));
+        Files.writeString(config, """
+                state_dir: state
+                interval: 1m
+                cycle_deadline: 50s
+                ssh:
+                  user: %s
+                  identity_file: %s
+                  known_hosts: %s
+                  connect_timeout: 5s
+                hosts:
+                  node1:
+                    address: 127.0.0.1
+                    port: %d
+                    checks:
+                """.formatted(System.getProperty("user.name"), key.privateKey(), knownHosts, sshd.port()) + things.checks());
         try (Plugins plugins = Plugins.load(null)) {
             builtins = new TreeSet<>(plugins.checks().keySet());
         }
@@ -108,11 +84,8 @@ class BuiltinChecksIT {
 
     @AfterAll
     static void stop() throws IOException {
-        if (http != null) {
-            http.stop(0);
-        }
-        if (listener != null) {
-            listener.close();
+        if (things != null) {
+            things.close();
         }
         if (sshd != null) {
             sshd.close();
@@ -139,14 +112,7 @@ class BuiltinChecksIT {
 
     @Test
     void everyBuiltinCheckIsInTheConfig() throws IOException {
-        Set<String> used = new TreeSet<>();
-        for (String line : Files.readAllLines(config)) {
-            String l = line.strip();
-            if (l.startsWith("- check: ")) {
-                used.add(l.substring("- check: ".length()).split("\\s")[0]);
-            }
-        }
-        assertEquals(builtins, used);
+        assertEquals(builtins, BuiltinHost.checkNamesIn(Files.readString(config)));
     }
 
     @Test
@@ -158,11 +124,11 @@ class BuiltinChecksIT {
     void everyBuiltinGaveItsExpectedStatusWithPerfdata() throws IOException {
         List<String> wrong = new ArrayList<>();
         for (CheckState c : host().checks()) {
-            Status expected = Expected.STATUS.getOrDefault(c.check(), Status.OK);
+            Status expected = BuiltinHost.EXPECTED.getOrDefault(c.check(), Status.OK);
             if (c.status() != expected) {
                 wrong.add(c.check() + ": expected " + expected + ", got " + c.status() + ": " + c.summary() + "\n" + c.longOutput());
             }
-            if (c.status() != Status.UNKNOWN && c.perfData().isEmpty() && !Expected.NO_PERFDATA.contains(c.check())) {
+            if (c.status() != Status.UNKNOWN && c.perfData().isEmpty() && !BuiltinHost.NO_PERFDATA.contains(c.check())) {
                 wrong.add(c.check() + ": no perfdata: " + c.summary());
             }
         }
@@ -194,12 +160,5 @@ class BuiltinChecksIT {
         assertEquals(Status.OK, file.status(), file.summary());
         assertTrue(file.summary().contains("db's dump.sql.gz"), file.summary());
         assertEquals(Status.OK, check("newest-backup").status(), check("newest-backup").summary());
-    }
-
-    /** What each check must give on this test's host; OK when not listed. */
-    private static final class Expected {
-        /** No mail system is installed on the test machine: mailq says so, clearly. */
-        static final Map<String, Status> STATUS = Map.of("check_dummy", Status.WARNING, "mailq", Status.UNKNOWN);
-        static final Set<String> NO_PERFDATA = Set.of("check_dummy");
     }
 }

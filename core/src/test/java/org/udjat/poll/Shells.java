@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** The real shells the script must work under, and a look at the processes they leave. */
-final class Shells {
+public final class Shells {
 
     static final Path BUSYBOX = Path.of("/usr/bin/busybox");
 
@@ -40,7 +40,7 @@ final class Shells {
     }
 
     /** BusyBox ash with a PATH of nothing but BusyBox applets, as on a BusyBox-only device. */
-    static LocalTransport busyboxUserland(Path dir) throws IOException, InterruptedException {
+    public static LocalTransport busyboxUserland(Path dir) throws IOException, InterruptedException {
         Process list = new ProcessBuilder(BUSYBOX.toString(), "--list").start();
         String applets = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         list.waitFor();
@@ -53,7 +53,7 @@ final class Shells {
     }
 
     /** Removes the applet links again, so the temp dir holds nothing that points outside it. */
-    static void removeLinks(Path dir) throws IOException {
+    public static void removeLinks(Path dir) throws IOException {
         try (Stream<Path> links = Files.list(dir)) {
             for (Path link : links.filter(Files::isSymbolicLink).toList()) {
                 Files.delete(link);
