@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.udjat.plugin.Plugins;
@@ -62,6 +64,17 @@ class ConfigSamplesTest {
             assertEquals(0, p.exitValue(), c.name() + ": " + out);
             assertTrue(out.matches("[A-Z]+ OK - [^|\\n]+ \\| \\w+=\\d+%?;[^\\n]*\\n"), c.name() + ": " + out);
         }
+    }
+
+    @Test
+    void theEveryCheckSampleUsesEveryBuiltinCheck() throws ConfigException {
+        Config config = loader().load(SAMPLES.resolve("every-check.yaml"));
+        Set<String> used = new TreeSet<>();
+        config.hostList().forEach(h -> h.checks().stream().filter(CheckSpec::isExtension).forEach(c -> used.add(c.check())));
+        try (Plugins plugins = Plugins.load(null)) {
+            assertEquals(new TreeSet<>(plugins.checks().keySet()), used);
+        }
+        assertEquals("freebsd", config.hosts().get("backup1").platform().key());
     }
 
     @Test
