@@ -1,6 +1,10 @@
 package org.udjat.bench;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +59,11 @@ public final class CheckBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int parses = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
         ProcCpu cpu = new ProcCpu(Double.parseDouble(run(List.of("getconf", "CLK_TCK")).strip()));
-        try (Plugins plugins = Plugins.load(null)) {
+        try (Plugins plugins = Plugins.load(null); Targets targets = new Targets()) {
             Map<String, Check> checks = plugins.checks();
             ConfigLoader loader = new ConfigLoader(checks, System.getenv());
-            List<CheckSpec> specs = firstHost(loader, configFile);
-            List<CheckSpec> nagios = nagiosFile == null ? List.of() : firstHost(loader, nagiosFile);
+            List<CheckSpec> specs = firstHost(loader, targets.fill(configFile));
+            List<CheckSpec> nagios = nagiosFile == null ? List.of() : firstHost(loader, targets.fill(nagiosFile));
             ScriptWriter writer = new ScriptWriter(checks);
             System.out.printf(Locale.ROOT, "remote CPU per host and cycle on this machine (Linux variants), mean of %d rounds:%n", rounds);
             Measured udjat = measure("udjat built-ins", specs, writer, checks, cpu, rounds);
@@ -114,6 +118,53 @@ public final class CheckBench {
                 1000 * batched / rounds, batchedWall / 1e6 / rounds, 1000 * perCheck / rounds, perCheckWall / 1e6 / rounds,
                 perCheck / batched);
         return new Measured(script, stdout, batched / rounds);
+    }
+
+    /**
+     * What the network and file checks of the bench configs look at, started on 127.0.0.1: a
+     * listening socket, an HTTP server and a backup file. Fills in their @NAME@ placeholders.
+     */
+    private static final class Targets implements AutoCloseable {
+        private final ServerSocket listener;
+        private final HttpServer http;
+        private final Path dir;
+        private final Path backup;
+
+        Targets() throws IOException {
+            InetAddress loopback = InetAddress.getByName("127.0.0.1");
+            listener = new ServerSocket(0, 50, loopback);
+            http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+            http.createContext("/health", exchange -> {
+                byte[] body = "all good\n".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            http.start();
+            dir = Files.createTempDirectory("udjat-checkbench");
+            backup = Files.write(dir.resolve("backup.sql.gz"), new byte[4096]);
+        }
+
+        /** The config with the placeholders filled in, as a file next to the backup. */
+        Path fill(Path config) throws IOException {
+            String text = Files.readString(config)
+                    .replace("@LISTEN_PORT@", Integer.toString(listener.getLocalPort()))
+                    .replace("@HTTP_PORT@", Integer.toString(http.getAddress().getPort()))
+                    .replace("@BACKUP@", backup.toString());
+            return Files.writeString(dir.resolve(config.getFileName()), text);
+        }
+
+        @Override
+        public void close() throws IOException {
+            http.stop(0);
+            listener.close();
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     /** One measured script: what it printed in its last round and its mean CPU time in seconds. */
