@@ -71,7 +71,7 @@ public final class ClockCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("CLOCK UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        Optional<HostClockReading> read = HostClockReading.parse(OutputLines.of(output));
+        Optional<HostClockReading> read = HostClockReading.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("CLOCK UNKNOWN - could not read the host's time", output.text());
         }

@@ -84,7 +84,7 @@ public final class CpuCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("CPU UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        CpuSamples read = CpuSamples.read(OutputLines.of(output));
+        CpuSamples read = CpuSamples.read(output.lines());
         if (read.usage() == null) {
             return CheckOutcome.unknown("CPU UNKNOWN - " + read.problem(), output.text());
         }

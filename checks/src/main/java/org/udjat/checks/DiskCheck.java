@@ -13,6 +13,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
+import org.udjat.api.Text;
 import org.udjat.api.Thresholds;
 
 /**
@@ -62,7 +63,7 @@ public final class DiskCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("DISK UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        DfReport df = DfReport.parse(OutputLines.of(output));
+        DfReport df = DfReport.parse(output.lines());
         if (df.filesystems().isEmpty()) {
             return CheckOutcome.unknown("DISK UNKNOWN - could not read the output of df", output.text());
         }
@@ -84,7 +85,7 @@ public final class DiskCheck implements Check {
             perf.add(new PerfDatum(fs.mount(), u.used(), Quantity.SIZE.unit(), limits.warnOnUsed(u), limits.critOnUsed(u),
                     0.0, u.size()));
         }
-        df.otherLines().forEach(l -> rows.note("df: " + OutputLines.printable(l)));
+        df.otherLines().forEach(l -> rows.note("df: " + Text.printable(l)));
         noteUntyped(rows, selected.untyped());
         return rows.outcome(name(), perf);
     }
@@ -93,14 +94,14 @@ public final class DiskCheck implements Check {
     static void noteUntyped(MountRows rows, List<String> untyped) {
         if (!untyped.isEmpty()) {
             rows.note("not in the mount table, so of unknown type and left out: "
-                    + String.join(", ", untyped.stream().map(OutputLines::printable).toList()));
+                    + String.join(", ", untyped.stream().map(Text::printable).toList()));
         }
     }
 
     /** {@code / 95% used (1.2 GiB free of 20 GiB)}. */
     private static String describe(Filesystem fs) {
         Usage u = fs.usage();
-        return OutputLines.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent())
+        return Text.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent())
                 + " used (" + Quantity.SIZE.format(u.available()) + " free of " + Quantity.SIZE.format(u.size()) + ")";
     }
 }

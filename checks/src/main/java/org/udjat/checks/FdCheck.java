@@ -64,7 +64,7 @@ public final class FdCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("FDS UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        Optional<FileTable> read = FileTable.parse(OutputLines.of(output));
+        Optional<FileTable> read = FileTable.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("FDS UNKNOWN - could not read the open file count and limit", output.text());
         }

@@ -14,6 +14,7 @@ import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
+import org.udjat.api.Text;
 import org.udjat.api.Thresholds;
 
 /**
@@ -66,7 +67,7 @@ public final class InodesCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("INODES UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        DfTable df = DfTable.read(OutputLines.of(output), EnumSet.of(DfLayout.INODES, DfLayout.SPACE_AND_INODES));
+        DfTable df = DfTable.read(output.lines(), EnumSet.of(DfLayout.INODES, DfLayout.SPACE_AND_INODES));
         if (df.rows().isEmpty()) {
             return CheckOutcome.unknown("INODES UNKNOWN - could not read the output of df", output.text());
         }
@@ -86,7 +87,7 @@ public final class InodesCheck implements Check {
         selected.missing().forEach(rows::missing);
         for (InodeCount fs : selected.rows()) {
             if (!fs.counted()) {
-                uncounted.add(OutputLines.printable(fs.mount()) + (fs.type().isEmpty() ? "" : " (" + fs.type() + ")"));
+                uncounted.add(Text.printable(fs.mount()) + (fs.type().isEmpty() ? "" : " (" + fs.type() + ")"));
                 continue;
             }
             Usage u = fs.usage();
@@ -97,7 +98,7 @@ public final class InodesCheck implements Check {
         if (!uncounted.isEmpty()) {
             rows.note("skipped, no inode counts: " + String.join(", ", uncounted));
         }
-        df.otherLines().forEach(l -> rows.note("df: " + OutputLines.printable(l)));
+        df.otherLines().forEach(l -> rows.note("df: " + Text.printable(l)));
         DiskCheck.noteUntyped(rows, selected.untyped());
         if (rows.isEmpty()) {
             return rows.skipped(name(), "no filesystem with inode counts (" + uncounted.size() + " report none)");
@@ -108,7 +109,7 @@ public final class InodesCheck implements Check {
     /** {@code / 2.5% used (16365945 free of 16777216 inodes)}. */
     private static String describe(InodeCount fs) {
         Usage u = fs.usage();
-        return OutputLines.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent()) + " used ("
+        return Text.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent()) + " used ("
                 + Quantity.NUMBER.format(u.available()) + " free of " + Quantity.NUMBER.format(u.size()) + " inodes)";
     }
 }

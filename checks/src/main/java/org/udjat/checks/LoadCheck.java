@@ -78,7 +78,7 @@ public final class LoadCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("LOAD UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        Optional<LoadAverage> read = LoadAverage.parse(OutputLines.of(output));
+        Optional<LoadAverage> read = LoadAverage.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("LOAD UNKNOWN - could not read the load average", output.text());
         }

@@ -64,7 +64,7 @@ public final class MemoryCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("MEMORY UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        List<String> lines = OutputLines.of(output);
+        List<String> lines = output.lines();
         Optional<MemInfo> read = MemInfo.parse(lines);
         if (read.isEmpty()) {
             return CheckOutcome.unknown("MEMORY UNKNOWN - could not read " + MemInfo.expected(lines), output.text());

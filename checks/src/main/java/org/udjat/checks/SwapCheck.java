@@ -59,7 +59,7 @@ public final class SwapCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("SWAP UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        Optional<SwapInfo> read = SwapInfo.parse(OutputLines.of(output));
+        Optional<SwapInfo> read = SwapInfo.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("SWAP UNKNOWN - could not read " + SwapInfo.expected(), output.text());
         }

@@ -66,7 +66,7 @@ public final class UptimeCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("UPTIME UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        Optional<UptimeReading> read = UptimeReading.parse(OutputLines.of(output));
+        Optional<UptimeReading> read = UptimeReading.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("UPTIME UNKNOWN - could not read the uptime", output.text());
         }

@@ -20,6 +20,7 @@ import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 import org.udjat.api.Threshold;
 import org.udjat.api.Thresholds;
 
@@ -110,7 +111,7 @@ public final class ZombieCheck implements Check {
         // the parents with the most zombies first: they are the ones to look at
         zombies.stream().sorted(Comparator.comparing((PsProcess z) -> -siblings.get(z.ppid())).thenComparingLong(PsProcess::ppid)
                 .thenComparingLong(PsProcess::pid)).limit(LISTED)
-                .forEach(z -> b.append("zombie pid ").append(z.pid()).append(" (").append(OutputLines.printable(z.comm()))
+                .forEach(z -> b.append("zombie pid ").append(z.pid()).append(" (").append(Text.printable(z.comm()))
                         .append("), parent ").append(parent(z.ppid(), byPid)).append('\n'));
         if (zombies.size() > LISTED) {
             b.append("and ").append(zombies.size() - LISTED).append(" more\n");
@@ -118,14 +119,14 @@ public final class ZombieCheck implements Check {
         if (!count.exact()) {
             b.append("the process table was cut at the output cap\n");
         }
-        ps.otherLines().forEach(l -> b.append("ps: ").append(OutputLines.printable(l)).append('\n'));
+        ps.otherLines().forEach(l -> b.append("ps: ").append(Text.printable(l)).append('\n'));
         return b.toString().strip();
     }
 
     /** {@code pid 812 (buggyd)}, or just the pid when the parent is not in the listing. */
     private static String parent(long ppid, Map<Long, PsProcess> byPid) {
         PsProcess p = byPid.get(ppid);
-        return "pid " + ppid + (p == null ? "" : " (" + OutputLines.printable(p.comm()) + ")");
+        return "pid " + ppid + (p == null ? "" : " (" + Text.printable(p.comm()) + ")");
     }
 
     /**
