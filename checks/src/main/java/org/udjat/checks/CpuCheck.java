@@ -139,8 +139,7 @@ public final class CpuCheck implements Check {
             Status s = t.evaluate(value);
             if (s.compareTo(status) > 0) {
                 status = s;
-                Threshold hit = s == Status.CRITICAL ? t.crit() : t.warn();
-                trigger = " - " + label + " triggers " + (s == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
+                trigger = " - " + Trigger.of(label, s, t);
             }
             return this;
         }

@@ -3,18 +3,14 @@ package org.udjat.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Text;
-import org.udjat.api.Thresholds;
 
 /**
  * {@code disk}: space on mounted filesystems from {@code df -P -k -T}, or where df has no type
@@ -25,24 +21,10 @@ import org.udjat.api.Thresholds;
  * in {@code mounts} that df does not show is CRITICAL. Stateless.
  */
 @Extension
-public final class DiskCheck implements Check {
+public final class DiskCheck extends ThresholdCheck<UsageThresholds> {
 
-    @Override
-    public String name() {
-        return "disk";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT, FilesystemSelection.MOUNTS, FilesystemSelection.EXCLUDE_MOUNTS,
-                FilesystemSelection.EXCLUDE_TYPES);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        List<ConfigProblem> problems = new ArrayList<>(UsageThresholds.validate(options));
-        problems.addAll(FilesystemSelection.validate(options));
-        return problems;
+    public DiskCheck() {
+        super("disk", UsageOptions.DISK);
     }
 
     @Override
@@ -56,13 +38,7 @@ public final class DiskCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        UsageThresholds limits;
-        try {
-            limits = UsageThresholds.read(options);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("DISK UNKNOWN - bad options: " + e.getMessage(), "");
-        }
+    CheckOutcome parse(RawOutput output, UsageThresholds limits, Settings options) {
         DfReport df = DfReport.parse(output.lines());
         if (df.filesystems().isEmpty()) {
             return CheckOutcome.unknown("DISK UNKNOWN - could not read the output of df", output.text());

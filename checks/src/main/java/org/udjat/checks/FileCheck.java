@@ -229,17 +229,12 @@ public final class FileCheck implements Check {
         List<String> parts = new ArrayList<>();
         for (Status s : List.of(Status.CRITICAL, Status.WARNING)) {
             if (ageStatus == s) {
-                parts.add(trigger("age", s, age));
+                parts.add(Trigger.of("age", s, age));
             }
             if (sizeStatus == s) {
-                parts.add(trigger("size", s, size));
+                parts.add(Trigger.of("size", s, size));
             }
         }
         return parts.isEmpty() ? "" : " - " + String.join(", ", parts);
-    }
-
-    private static String trigger(String what, Status s, Thresholds t) {
-        Threshold hit = s == Status.CRITICAL ? t.crit() : t.warn();
-        return what + " triggers " + (s == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
     }
 }

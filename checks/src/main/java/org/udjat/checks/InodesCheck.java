@@ -4,18 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Text;
-import org.udjat.api.Thresholds;
 
 /**
  * {@code inodes}: inode use on mounted filesystems, from {@code df -P -i -T} (GNU, BusyBox),
@@ -27,24 +23,10 @@ import org.udjat.api.Thresholds;
  * in the long output. Stateless.
  */
 @Extension
-public final class InodesCheck implements Check {
+public final class InodesCheck extends ThresholdCheck<UsageThresholds> {
 
-    @Override
-    public String name() {
-        return "inodes";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT, FilesystemSelection.MOUNTS, FilesystemSelection.EXCLUDE_MOUNTS,
-                FilesystemSelection.EXCLUDE_TYPES);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        List<ConfigProblem> problems = new ArrayList<>(UsageThresholds.validate(options, Quantity.NUMBER));
-        problems.addAll(FilesystemSelection.validate(options));
-        return problems;
+    public InodesCheck() {
+        super("inodes", UsageOptions.INODES);
     }
 
     @Override
@@ -60,13 +42,7 @@ public final class InodesCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        UsageThresholds limits;
-        try {
-            limits = UsageThresholds.read(options, Quantity.NUMBER);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("INODES UNKNOWN - bad options: " + e.getMessage(), "");
-        }
+    CheckOutcome parse(RawOutput output, UsageThresholds limits, Settings options) {
         DfTable df = DfTable.read(output.lines(), EnumSet.of(DfLayout.INODES, DfLayout.SPACE_AND_INODES));
         if (df.rows().isEmpty()) {
             return CheckOutcome.unknown("INODES UNKNOWN - could not read the output of df", output.text());

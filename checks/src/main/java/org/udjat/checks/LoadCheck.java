@@ -100,9 +100,7 @@ public final class LoadCheck implements Check {
             Status s = t.evaluate(value / divisor);
             if (s.compareTo(worst) > 0) {
                 worst = s;
-                Threshold hit = s == Status.CRITICAL ? t.crit() : t.warn();
-                trigger = " - " + LABELS.get(i) + (perCpu ? " per CPU " + fmt(value / divisor) : "")
-                        + " triggers " + (s == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
+                trigger = " - " + Trigger.of(LABELS.get(i) + (perCpu ? " per CPU " + fmt(value / divisor) : ""), s, t);
             }
             perf.add(new PerfDatum(LABELS.get(i), value, "",
                     t.warn() == null ? null : t.warn().mapped(divisor, 0),
