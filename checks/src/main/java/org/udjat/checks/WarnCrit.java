@@ -17,7 +17,8 @@ import org.udjat.api.Thresholds;
  * @param defaultCrit the crit range when none is given, or null for none
  * @param emptyIsNone true when an option written without a value ({@code warn:}) counts as
  *                    given, so that its default gives way to no range; false when it counts as
- *                    absent and gets its default
+ *                    absent and gets its default. clock and uptime have always read it the
+ *                    first way, fds and zombies the second; both are kept so neither changes.
  */
 record WarnCrit(Set<Quantity> accepted, String defaultWarn, String defaultCrit, boolean emptyIsNone)
         implements ThresholdOptions<Thresholds> {
@@ -31,14 +32,14 @@ record WarnCrit(Set<Quantity> accepted, String defaultWarn, String defaultCrit, 
         return new WarnCrit(accepted, null, null, false);
     }
 
-    /** {@code warn} and {@code crit} with defaults that apply unless the option has a value. */
+    /** {@code warn} and {@code crit} with defaults that apply unless the option has a value (fds, zombies). */
     static WarnCrit withDefaults(Set<Quantity> accepted, String defaultWarn, String defaultCrit) {
         return new WarnCrit(accepted, defaultWarn, defaultCrit, false);
     }
 
     /**
      * {@code warn} and {@code crit} with defaults that apply only while the option is not
-     * written at all: {@code warn:} without a value means no warn range.
+     * written at all: {@code warn:} without a value means no warn range (clock, uptime).
      */
     static WarnCrit withDefaultsUnlessWritten(Set<Quantity> accepted, String defaultWarn, String defaultCrit) {
         return new WarnCrit(accepted, defaultWarn, defaultCrit, true);
