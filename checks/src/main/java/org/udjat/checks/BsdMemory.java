@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.udjat.api.Quantity;
+import org.udjat.api.RawOutput;
 
 /**
  * Total and available memory on FreeBSD, OpenBSD and macOS, from page counts. Each platform's
@@ -66,7 +67,7 @@ final class BsdMemory {
     static Optional<MemInfo> openbsd(List<String> lines, SysctlValues sysctl) {
         Map<String, Long> sum = new HashMap<>();
         for (String line : lines) {
-            Matcher m = line.length() <= OutputLines.MAX_LINE ? VMSTAT_S.matcher(line.strip()) : null;
+            Matcher m = line.length() <= RawOutput.MAX_LINE ? VMSTAT_S.matcher(line.strip()) : null;
             if (m != null && m.matches()) {
                 sum.putIfAbsent(m.group(2), Long.parseLong(m.group(1)));
             }
@@ -94,7 +95,7 @@ final class BsdMemory {
         Map<String, Long> pages = new HashMap<>();
         long pageSize = sysctl.count("hw.pagesize").orElse(0);
         for (String line : lines) {
-            if (line.length() > OutputLines.MAX_LINE) {
+            if (line.length() > RawOutput.MAX_LINE) {
                 continue;
             }
             Matcher header = PAGE_SIZE.matcher(line);

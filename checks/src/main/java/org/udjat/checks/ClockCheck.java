@@ -7,11 +7,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
@@ -32,24 +29,12 @@ import org.udjat.api.Thresholds;
  * 60s and 120s by default like check_ntp_time. Stateless.
  */
 @Extension
-public final class ClockCheck implements Check {
+public final class ClockCheck extends ThresholdCheck<Thresholds> {
     static final String DEFAULT_WARN = "60s";
     static final String DEFAULT_CRIT = "120s";
-    private static final Set<Quantity> ACCEPTED = EnumSet.of(Quantity.DURATION);
 
-    @Override
-    public String name() {
-        return "clock";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        return Thresholds.validate(options, ACCEPTED);
+    public ClockCheck() {
+        super("clock", WarnCrit.withDefaultsUnlessWritten(EnumSet.of(Quantity.DURATION), DEFAULT_WARN, DEFAULT_CRIT));
     }
 
     @Override
@@ -64,14 +49,8 @@ public final class ClockCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        Thresholds limits;
-        try {
-            limits = limits(options);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("CLOCK UNKNOWN - bad options: " + e.getMessage(), "");
-        }
-        Optional<HostClockReading> read = HostClockReading.parse(OutputLines.of(output));
+    CheckOutcome parse(RawOutput output, Thresholds limits, Settings options) {
+        Optional<HostClockReading> read = HostClockReading.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("CLOCK UNKNOWN - could not read the host's time", output.text());
         }
@@ -90,7 +69,7 @@ public final class ClockCheck implements Check {
         String summary = "CLOCK " + status + " - " + (offset.signum() == 0
                 ? "host clock agrees with the poller's to within " + span(most.subtract(least).doubleValue())
                 : "host clock " + span(Math.abs(value)) + (value > 0 ? " ahead of" : " behind") + " the poller's")
-                + trigger(status, limits);
+                + Trigger.suffix("offset", status, limits);
         String longOutput = "host time " + host.seconds().toPlainString() + " (" + instant(host.seconds()) + ")"
                 + "\npoller window " + output.pollStarted() + " to " + output.pollEnded()
                 + " (" + span(ended.subtract(started).doubleValue()) + ")"
@@ -100,15 +79,6 @@ public final class ClockCheck implements Check {
         List<PerfDatum> perf = List.of(new PerfDatum("offset", value, Quantity.DURATION.unit(),
                 symmetric(limits.warn()), symmetric(limits.crit()), null, null));
         return new CheckOutcome(status, summary, longOutput, perf);
-    }
-
-    /** The thresholds, with the defaults where none was written. */
-    static Thresholds limits(Settings options) {
-        Threshold warn = options.has(Thresholds.WARN) ? Thresholds.read(options, Thresholds.WARN, ACCEPTED)
-                : Threshold.parse(DEFAULT_WARN, ACCEPTED);
-        Threshold crit = options.has(Thresholds.CRIT) ? Thresholds.read(options, Thresholds.CRIT, ACCEPTED)
-                : Threshold.parse(DEFAULT_CRIT, ACCEPTED);
-        return new Thresholds(warn, crit);
     }
 
     /**
@@ -144,13 +114,5 @@ public final class ClockCheck implements Check {
 
     private static String signed(BigDecimal seconds) {
         return (seconds.signum() > 0 ? "+" : seconds.signum() < 0 ? "-" : "") + span(seconds.abs().doubleValue());
-    }
-
-    private static String trigger(Status status, Thresholds limits) {
-        if (status == Status.OK) {
-            return "";
-        }
-        Threshold hit = status == Status.CRITICAL ? limits.crit() : limits.warn();
-        return " - offset triggers " + (status == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
     }
 }

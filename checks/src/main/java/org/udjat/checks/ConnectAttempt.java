@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.udjat.api.Text;
 
 /**
  * The outcome of one TCP connect as the tcp check's command reports it: what the tool said,
@@ -67,7 +68,7 @@ record ConnectAttempt(String tool, int exitCode, Optional<Double> seconds, List<
 
     /** The tool's first line of complaint, fit for a summary. */
     String reason() {
-        return said.isEmpty() ? "no reason given (exit code " + exitCode + ")" : OutputLines.printable(said.get(0));
+        return said.isEmpty() ? "no reason given (exit code " + exitCode + ")" : Text.printable(said.get(0));
     }
 
     private static Result classify(int rc, List<String> said) {

@@ -84,7 +84,7 @@ public final class CpuCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("CPU UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        CpuSamples read = CpuSamples.read(OutputLines.of(output));
+        CpuSamples read = CpuSamples.read(output.lines());
         if (read.usage() == null) {
             return CheckOutcome.unknown("CPU UNKNOWN - " + read.problem(), output.text());
         }
@@ -139,8 +139,7 @@ public final class CpuCheck implements Check {
             Status s = t.evaluate(value);
             if (s.compareTo(status) > 0) {
                 status = s;
-                Threshold hit = s == Status.CRITICAL ? t.crit() : t.warn();
-                trigger = " - " + label + " triggers " + (s == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
+                trigger = " - " + Trigger.of(label, s, t);
             }
             return this;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
 
 /**
  * Reads the two samples the cpu command takes one second apart and turns the difference into a
@@ -34,7 +35,7 @@ record CpuSamples(CpuUsage usage, String problem) {
         List<long[]> cpTime = new ArrayList<>();
         List<Matcher> top = new ArrayList<>();
         for (String line : lines) {
-            if (line.length() > OutputLines.MAX_LINE) {
+            if (line.length() > RawOutput.MAX_LINE) {
                 continue;
             }
             Matcher p = PROC_STAT.matcher(line.strip());

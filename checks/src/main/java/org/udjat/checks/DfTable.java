@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import org.udjat.api.RawOutput;
 
 /**
  * df's output read into rows, keeping every other line (df's complaints about mounts it could
@@ -35,7 +36,7 @@ record DfTable(List<DfRow> rows, List<String> otherLines, MountTable mountTable)
         List<DfRow> rows = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (String line : lines.subList(0, dfEnd)) {
-            DfRow row = line.length() <= OutputLines.MAX_LINE ? row(line, typed, layouts) : null;
+            DfRow row = line.length() <= RawOutput.MAX_LINE ? row(line, typed, layouts) : null;
             if (row != null) {
                 rows.add(typed ? row : row.withType(mountTable.typeOf(row.mount())));
             } else if (!line.isBlank() && !line.startsWith("Filesystem ")) {

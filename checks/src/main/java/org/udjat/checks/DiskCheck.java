@@ -3,17 +3,14 @@ package org.udjat.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
-import org.udjat.api.Thresholds;
+import org.udjat.api.Text;
 
 /**
  * {@code disk}: space on mounted filesystems from {@code df -P -k -T}, or where df has no type
@@ -24,24 +21,10 @@ import org.udjat.api.Thresholds;
  * in {@code mounts} that df does not show is CRITICAL. Stateless.
  */
 @Extension
-public final class DiskCheck implements Check {
+public final class DiskCheck extends ThresholdCheck<UsageThresholds> {
 
-    @Override
-    public String name() {
-        return "disk";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT, FilesystemSelection.MOUNTS, FilesystemSelection.EXCLUDE_MOUNTS,
-                FilesystemSelection.EXCLUDE_TYPES);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        List<ConfigProblem> problems = new ArrayList<>(UsageThresholds.validate(options));
-        problems.addAll(FilesystemSelection.validate(options));
-        return problems;
+    public DiskCheck() {
+        super("disk", UsageOptions.DISK);
     }
 
     @Override
@@ -55,14 +38,8 @@ public final class DiskCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        UsageThresholds limits;
-        try {
-            limits = UsageThresholds.read(options);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("DISK UNKNOWN - bad options: " + e.getMessage(), "");
-        }
-        DfReport df = DfReport.parse(OutputLines.of(output));
+    CheckOutcome parse(RawOutput output, UsageThresholds limits, Settings options) {
+        DfReport df = DfReport.parse(output.lines());
         if (df.filesystems().isEmpty()) {
             return CheckOutcome.unknown("DISK UNKNOWN - could not read the output of df", output.text());
         }
@@ -84,7 +61,7 @@ public final class DiskCheck implements Check {
             perf.add(new PerfDatum(fs.mount(), u.used(), Quantity.SIZE.unit(), limits.warnOnUsed(u), limits.critOnUsed(u),
                     0.0, u.size()));
         }
-        df.otherLines().forEach(l -> rows.note("df: " + OutputLines.printable(l)));
+        df.otherLines().forEach(l -> rows.note("df: " + Text.printable(l)));
         noteUntyped(rows, selected.untyped());
         return rows.outcome(name(), perf);
     }
@@ -93,14 +70,14 @@ public final class DiskCheck implements Check {
     static void noteUntyped(MountRows rows, List<String> untyped) {
         if (!untyped.isEmpty()) {
             rows.note("not in the mount table, so of unknown type and left out: "
-                    + String.join(", ", untyped.stream().map(OutputLines::printable).toList()));
+                    + String.join(", ", untyped.stream().map(Text::printable).toList()));
         }
     }
 
     /** {@code / 95% used (1.2 GiB free of 20 GiB)}. */
     private static String describe(Filesystem fs) {
         Usage u = fs.usage();
-        return OutputLines.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent())
+        return Text.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent())
                 + " used (" + Quantity.SIZE.format(u.available()) + " free of " + Quantity.SIZE.format(u.size()) + ")";
     }
 }

@@ -3,11 +3,8 @@ package org.udjat.checks;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
@@ -26,24 +23,12 @@ import org.udjat.api.Thresholds;
  * Stateless.
  */
 @Extension
-public final class FdCheck implements Check {
+public final class FdCheck extends ThresholdCheck<Thresholds> {
     static final String DEFAULT_WARN = "80%";
     static final String DEFAULT_CRIT = "90%";
-    private static final Set<Quantity> ACCEPTED = EnumSet.of(Quantity.PERCENT, Quantity.NUMBER);
 
-    @Override
-    public String name() {
-        return "fds";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        return Thresholds.validate(options, ACCEPTED);
+    public FdCheck() {
+        super("fds", WarnCrit.withDefaults(EnumSet.of(Quantity.PERCENT, Quantity.NUMBER), DEFAULT_WARN, DEFAULT_CRIT));
     }
 
     @Override
@@ -57,14 +42,8 @@ public final class FdCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        Thresholds limits;
-        try {
-            limits = new Thresholds(read(options, Thresholds.WARN, DEFAULT_WARN), read(options, Thresholds.CRIT, DEFAULT_CRIT));
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("FDS UNKNOWN - bad options: " + e.getMessage(), "");
-        }
-        Optional<FileTable> read = FileTable.parse(OutputLines.of(output));
+    CheckOutcome parse(RawOutput output, Thresholds limits, Settings options) {
+        Optional<FileTable> read = FileTable.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("FDS UNKNOWN - could not read the open file count and limit", output.text());
         }
@@ -80,13 +59,5 @@ public final class FdCheck implements Check {
     /** A threshold as a range on the count in use, for perfdata. */
     private static Range onCount(Threshold t, FileTable files) {
         return t.quantity() == Quantity.PERCENT ? t.mapped(files.max() / 100.0, 0) : t.range();
-    }
-
-    private static Threshold read(Settings options, String key, String fallback) {
-        try {
-            return Threshold.parse(options.string(key, fallback), ACCEPTED);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Shell;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 import org.udjat.api.Threshold;
 import org.udjat.api.Thresholds;
 
@@ -87,7 +88,7 @@ public final class FileCheck implements Check {
         String p = path.get();
         if (p.codePoints().anyMatch(Character::isISOControl)) {
             // a newline or NUL in a path is a YAML slip far more often than a real file name
-            return Optional.of("expected a path without control characters, got \"" + OutputLines.printable(p) + "\"");
+            return Optional.of("expected a path without control characters, got \"" + Text.printable(p) + "\"");
         }
         if (!p.startsWith("/")) {
             return Optional.of("expected an absolute path like \"/backup/db.sql.gz\", got \"" + p + "\"");
@@ -136,14 +137,14 @@ public final class FileCheck implements Check {
             pathProblem(options).ifPresent(m -> {
                 throw new IllegalArgumentException(PATH + ": " + m);
             });
-            path = OutputLines.printable(options.string(PATH).orElseThrow());
+            path = Text.printable(options.string(PATH).orElseThrow());
             age = new Thresholds(Thresholds.read(options, AGE_WARN, DURATION), Thresholds.read(options, AGE_CRIT, DURATION));
             size = new Thresholds(Thresholds.read(options, SIZE_WARN, SIZE), Thresholds.read(options, SIZE_CRIT, SIZE));
             newest = options.bool(NEWEST, false);
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("FILE UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        StatReport report = StatReport.parse(OutputLines.of(output));
+        StatReport report = StatReport.parse(output.lines());
         if (report.hostTime().isEmpty()) {
             return CheckOutcome.unknown("FILE UNKNOWN - could not read the host's time from date +%s", output.text());
         }
@@ -174,8 +175,8 @@ public final class FileCheck implements Check {
         }
         StatReport.Entry file = report.newest().get();
         String name = file.rest().substring(file.rest().lastIndexOf('/') + 1);
-        return outcome("newest file in " + path + " is " + OutputLines.printable(name) + ", ", file,
-                report.hostTime().getAsLong(), age, size, OutputLines.printable(file.rest()));
+        return outcome("newest file in " + path + " is " + Text.printable(name) + ", ", file,
+                report.hostTime().getAsLong(), age, size, Text.printable(file.rest()));
     }
 
     /**
@@ -186,13 +187,13 @@ public final class FileCheck implements Check {
     private static CheckOutcome failure(StatReport report, String path, RawOutput output, boolean aboutPath) {
         if (aboutPath && report.saysMissing()) {
             return new CheckOutcome(Status.CRITICAL, "FILE CRITICAL - " + path + " does not exist",
-                    OutputLines.printable(String.join("\n", report.complaints())), List.of());
+                    Text.printable(String.join("\n", report.complaints())), List.of());
         }
         List<String> said = report.complaints().stream().filter(c -> c.contains(": ")).toList();
         if (said.isEmpty()) {
             return CheckOutcome.unknown("FILE UNKNOWN - could not read the output of stat", output.text());
         }
-        return CheckOutcome.unknown("FILE UNKNOWN - " + OutputLines.printable(said.get(0)), output.text());
+        return CheckOutcome.unknown("FILE UNKNOWN - " + Text.printable(said.get(0)), output.text());
     }
 
     private static CheckOutcome outcome(String subject, StatReport.Entry file, long hostTime, Thresholds age,
@@ -228,17 +229,12 @@ public final class FileCheck implements Check {
         List<String> parts = new ArrayList<>();
         for (Status s : List.of(Status.CRITICAL, Status.WARNING)) {
             if (ageStatus == s) {
-                parts.add(trigger("age", s, age));
+                parts.add(Trigger.of("age", s, age));
             }
             if (sizeStatus == s) {
-                parts.add(trigger("size", s, size));
+                parts.add(Trigger.of("size", s, size));
             }
         }
         return parts.isEmpty() ? "" : " - " + String.join(", ", parts);
-    }
-
-    private static String trigger(String what, Status s, Thresholds t) {
-        Threshold hit = s == Status.CRITICAL ? t.crit() : t.warn();
-        return what + " triggers " + (s == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
     }
 }

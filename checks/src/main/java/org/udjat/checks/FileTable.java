@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
 
 /**
  * The kernel's system-wide table of open files: how many entries are in use and how many it can
@@ -33,7 +34,7 @@ record FileTable(long used, long max) {
         Map<String, Long> sysctl = new HashMap<>();
         for (String line : lines) {
             String s = line.strip();
-            if (s.length() > OutputLines.MAX_LINE) {
+            if (s.length() > RawOutput.MAX_LINE) {
                 continue;
             }
             try {

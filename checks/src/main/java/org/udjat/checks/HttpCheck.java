@@ -20,6 +20,7 @@ import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Shell;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 import org.udjat.api.Thresholds;
 
 /**
@@ -85,14 +86,14 @@ public final class HttpCheck implements Check {
         }
         options.string(HOST_HEADER).filter(h -> !HOST_HEADER_VALUE.matcher(h).matches()).ifPresent(h -> problems.add(
                 new ConfigProblem(HOST_HEADER, "expected a host name like \"www.example.com\" or \"www.example.com:8080\", got \""
-                        + OutputLines.printable(h) + "\"")));
+                        + Text.printable(h) + "\"")));
         problems.addAll(NetOptions.durationThresholds(options));
         return problems;
     }
 
     /** What is wrong with a URL, or empty: http/https, a sane host, no credentials, no spaces. */
     static Optional<String> urlProblem(String url) {
-        String shown = "\"" + OutputLines.printable(url) + "\"";
+        String shown = "\"" + Text.printable(url) + "\"";
         if (url.length() > MAX_URL || url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             return Optional.of("expected a URL without spaces or control characters, at most " + MAX_URL + " long, got " + shown);
         }
@@ -173,13 +174,13 @@ public final class HttpCheck implements Check {
         if (!problems.isEmpty()) {
             return CheckOutcome.unknown("HTTP UNKNOWN - bad options: " + problems.get(0).key() + ": " + problems.get(0).message(), "");
         }
-        String url = OutputLines.printable(options.string(URL, ""));
+        String url = Text.printable(options.string(URL, ""));
         Optional<HttpExchange> read = HttpExchange.parse(output.text(), output.truncated());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("HTTP UNKNOWN - could not read the result of the request to " + url, output.text());
         }
         HttpExchange x = read.get();
-        String said = String.join("\n", x.said().stream().map(OutputLines::printable).toList());
+        String said = String.join("\n", x.said().stream().map(Text::printable).toList());
         if (x.status().isEmpty()) {
             return failed(x, url, NetOptions.seconds(options, REQUEST_TIMEOUT, DEFAULT_TIMEOUT), said);
         }
@@ -211,7 +212,7 @@ public final class HttpCheck implements Check {
         x.connect().ifPresent(s -> perf.add(new PerfDatum("connect", s, "s", null, null, 0.0, (double) timeout)));
         Optional<Long> size = x.size().or(() -> x.body().filter(b -> !x.bodyCut()).map(b -> (long) b.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         size.ifPresent(b -> perf.add(new PerfDatum("size", b, "B", null, null, 0.0, null)));
-        String answer = code + (x.reason().isEmpty() ? "" : " " + OutputLines.printable(x.reason()));
+        String answer = code + (x.reason().isEmpty() ? "" : " " + Text.printable(x.reason()));
         String timing = x.seconds().map(s -> " in " + Quantity.DURATION.format(s)).orElse("");
         StringBuilder longOutput = new StringBuilder(said);
         if (x.redirects() > 0) {
@@ -253,12 +254,12 @@ public final class HttpCheck implements Check {
         if (Pattern.compile(regex).matcher(body).find()) {
             return Optional.empty();
         }
-        String start = OutputLines.printable(body.length() > BODY_SHOWN ? body.substring(0, BODY_SHOWN) + "..." : body);
+        String start = Text.printable(body.length() > BODY_SHOWN ? body.substring(0, BODY_SHOWN) + "..." : body);
         longOutput.append(longOutput.length() > 0 ? "\n" : "").append("body (").append(x.bodyCut() ? "cut by the output cap, " : "")
                 .append(body.length()).append(" characters checked): ").append(start);
         String cut = x.bodyCut() ? " (only the first " + body.length() + " characters were checked: raise output_cap)" : "";
         return Optional.of(new CheckOutcome(Status.CRITICAL, "HTTP CRITICAL - " + answer + " from " + url + timing
-                + " but the body does not match /" + OutputLines.printable(regex) + "/" + cut, longOutput.toString().strip(), perf));
+                + " but the body does not match /" + Text.printable(regex) + "/" + cut, longOutput.toString().strip(), perf));
     }
 
     private static CheckOutcome critical(String what, String said) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
+import org.udjat.api.Text;
 
 /**
  * One HTTP request as the http check's command reports it. The command saves the body to a temp
@@ -60,7 +62,7 @@ record HttpExchange(String tool, int exitCode, Optional<Integer> status, String 
         String reason = "";
         for (String raw : lines) {
             String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-            if (line.length() > OutputLines.MAX_LINE) {
+            if (line.length() > RawOutput.MAX_LINE) {
                 continue;
             }
             int tag = line.lastIndexOf(EXIT + " ");
@@ -181,17 +183,17 @@ record HttpExchange(String tool, int exitCode, Optional<Integer> status, String 
     /** The tool's first line of complaint, fit for a summary. */
     String complaint() {
         if (tool.equals("unsupported") || tool.equals("mktemp")) {
-            return said.isEmpty() ? "cannot create a temporary file for the body" : OutputLines.printable(said.get(0));
+            return said.isEmpty() ? "cannot create a temporary file for the body" : Text.printable(said.get(0));
         }
         for (String line : said) {
             String l = line.toLowerCase(Locale.ROOT);
             if (l.contains("error") || l.contains("fail") || l.contains("refused") || l.contains("timed out")
                     || l.contains("resolve") || l.contains("bad address") || l.contains("certificate") || l.startsWith("curl:")
                     || l.startsWith("wget:") || l.startsWith("fetch:") || l.startsWith("ftp:")) {
-                return OutputLines.printable(line);
+                return Text.printable(line);
             }
         }
-        return said.isEmpty() ? "no reason given (exit code " + exitCode + ")" : OutputLines.printable(said.get(said.size() - 1));
+        return said.isEmpty() ? "no reason given (exit code " + exitCode + ")" : Text.printable(said.get(said.size() - 1));
     }
 
     /** Why a request got no HTTP status. */

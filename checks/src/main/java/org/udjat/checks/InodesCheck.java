@@ -4,17 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
-import org.udjat.api.Thresholds;
+import org.udjat.api.Text;
 
 /**
  * {@code inodes}: inode use on mounted filesystems, from {@code df -P -i -T} (GNU, BusyBox),
@@ -26,24 +23,10 @@ import org.udjat.api.Thresholds;
  * in the long output. Stateless.
  */
 @Extension
-public final class InodesCheck implements Check {
+public final class InodesCheck extends ThresholdCheck<UsageThresholds> {
 
-    @Override
-    public String name() {
-        return "inodes";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT, FilesystemSelection.MOUNTS, FilesystemSelection.EXCLUDE_MOUNTS,
-                FilesystemSelection.EXCLUDE_TYPES);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        List<ConfigProblem> problems = new ArrayList<>(UsageThresholds.validate(options, Quantity.NUMBER));
-        problems.addAll(FilesystemSelection.validate(options));
-        return problems;
+    public InodesCheck() {
+        super("inodes", UsageOptions.INODES);
     }
 
     @Override
@@ -59,14 +42,8 @@ public final class InodesCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        UsageThresholds limits;
-        try {
-            limits = UsageThresholds.read(options, Quantity.NUMBER);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("INODES UNKNOWN - bad options: " + e.getMessage(), "");
-        }
-        DfTable df = DfTable.read(OutputLines.of(output), EnumSet.of(DfLayout.INODES, DfLayout.SPACE_AND_INODES));
+    CheckOutcome parse(RawOutput output, UsageThresholds limits, Settings options) {
+        DfTable df = DfTable.read(output.lines(), EnumSet.of(DfLayout.INODES, DfLayout.SPACE_AND_INODES));
         if (df.rows().isEmpty()) {
             return CheckOutcome.unknown("INODES UNKNOWN - could not read the output of df", output.text());
         }
@@ -86,7 +63,7 @@ public final class InodesCheck implements Check {
         selected.missing().forEach(rows::missing);
         for (InodeCount fs : selected.rows()) {
             if (!fs.counted()) {
-                uncounted.add(OutputLines.printable(fs.mount()) + (fs.type().isEmpty() ? "" : " (" + fs.type() + ")"));
+                uncounted.add(Text.printable(fs.mount()) + (fs.type().isEmpty() ? "" : " (" + fs.type() + ")"));
                 continue;
             }
             Usage u = fs.usage();
@@ -97,7 +74,7 @@ public final class InodesCheck implements Check {
         if (!uncounted.isEmpty()) {
             rows.note("skipped, no inode counts: " + String.join(", ", uncounted));
         }
-        df.otherLines().forEach(l -> rows.note("df: " + OutputLines.printable(l)));
+        df.otherLines().forEach(l -> rows.note("df: " + Text.printable(l)));
         DiskCheck.noteUntyped(rows, selected.untyped());
         if (rows.isEmpty()) {
             return rows.skipped(name(), "no filesystem with inode counts (" + uncounted.size() + " report none)");
@@ -108,7 +85,7 @@ public final class InodesCheck implements Check {
     /** {@code / 2.5% used (16365945 free of 16777216 inodes)}. */
     private static String describe(InodeCount fs) {
         Usage u = fs.usage();
-        return OutputLines.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent()) + " used ("
+        return Text.printable(fs.mount()) + " " + Quantity.PERCENT.format(u.usedPercent()) + " used ("
                 + Quantity.NUMBER.format(u.available()) + " free of " + Quantity.NUMBER.format(u.size()) + " inodes)";
     }
 }

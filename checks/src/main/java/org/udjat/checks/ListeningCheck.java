@@ -83,7 +83,7 @@ public final class ListeningCheck implements Check {
         Optional<String> address = options.string(ADDRESS).flatMap(IpAddress::canonical);
         List<ListeningSocket> sockets = new ArrayList<>();
         boolean known = false;
-        for (String line : OutputLines.of(output)) {
+        for (String line : output.lines()) {
             Optional<ListeningSocket> s = ListeningSocket.parse(line);
             s.ifPresent(sockets::add);
             known |= s.isPresent() || ListeningSocket.isHeader(line);

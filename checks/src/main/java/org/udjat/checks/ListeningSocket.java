@@ -1,6 +1,8 @@
 package org.udjat.checks;
 
 import java.util.Optional;
+import org.udjat.api.RawOutput;
+import org.udjat.api.Text;
 
 /**
  * One listening TCP socket read from a line of {@code ss -t -l -n}, of Linux or BusyBox
@@ -25,7 +27,7 @@ record ListeningSocket(String address, int port, Family family, Optional<String>
 
     /** The socket on this line, or empty when the line is not a listening TCP socket. */
     static Optional<ListeningSocket> parse(String line) {
-        if (line.length() > OutputLines.MAX_LINE) {
+        if (line.length() > RawOutput.MAX_LINE) {
             return Optional.empty();
         }
         String[] f = line.strip().split("\\s+");
@@ -171,7 +173,7 @@ record ListeningSocket(String address, int port, Family family, Optional<String>
         Optional<String> canonical = IpAddress.canonical(host);
         if (canonical.isEmpty()) {
             // a name, or an address netstat cut to fit its column: kept as printed, it matches nothing
-            return Optional.of(new ListeningSocket(OutputLines.printable(host), port.get(), Family.BOTH, Optional.empty()));
+            return Optional.of(new ListeningSocket(Text.printable(host), port.get(), Family.BOTH, Optional.empty()));
         }
         String a = canonical.get();
         if (IpAddress.isWildcard(a)) {

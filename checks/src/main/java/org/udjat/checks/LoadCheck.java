@@ -78,7 +78,7 @@ public final class LoadCheck implements Check {
         } catch (IllegalArgumentException e) {
             return CheckOutcome.unknown("LOAD UNKNOWN - bad options: " + e.getMessage(), "");
         }
-        Optional<LoadAverage> read = LoadAverage.parse(OutputLines.of(output));
+        Optional<LoadAverage> read = LoadAverage.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("LOAD UNKNOWN - could not read the load average", output.text());
         }
@@ -100,9 +100,7 @@ public final class LoadCheck implements Check {
             Status s = t.evaluate(value / divisor);
             if (s.compareTo(worst) > 0) {
                 worst = s;
-                Threshold hit = s == Status.CRITICAL ? t.crit() : t.warn();
-                trigger = " - " + LABELS.get(i) + (perCpu ? " per CPU " + fmt(value / divisor) : "")
-                        + " triggers " + (s == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
+                trigger = " - " + Trigger.of(LABELS.get(i) + (perCpu ? " per CPU " + fmt(value / divisor) : ""), s, t);
             }
             perf.add(new PerfDatum(LABELS.get(i), value, "",
                     t.warn() == null ? null : t.warn().mapped(divisor, 0),

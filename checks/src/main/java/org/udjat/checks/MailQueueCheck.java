@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
@@ -28,7 +25,7 @@ import org.udjat.api.Thresholds;
  * the status only when every larger count would give the same one. Stateless.
  */
 @Extension
-public final class MailQueueCheck implements Check {
+public final class MailQueueCheck extends ThresholdCheck<Thresholds> {
     /**
      * Postfix first, then Exim, then OpenSMTPD, since each of them also installs a mailq. The
      * sbin directories are added because FreeBSD ports put Postfix and Exim in /usr/local/sbin.
@@ -44,21 +41,9 @@ public final class MailQueueCheck implements Check {
             + " else echo '" + MtaOutput.TAG + "none'; fi";
     static final String NO_MTA = "no mail transfer agent found: looked for postqueue (Postfix), exim and exim4 (Exim),"
             + " smtpctl (OpenSMTPD) and mailq (Sendmail, dma, nullmailer) in PATH, /usr/local/sbin, /usr/sbin and /sbin";
-    private static final Set<Quantity> ACCEPTED = EnumSet.of(Quantity.NUMBER);
 
-    @Override
-    public String name() {
-        return "mailq";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        return Thresholds.validate(options, ACCEPTED);
+    public MailQueueCheck() {
+        super("mailq", WarnCrit.of(EnumSet.of(Quantity.NUMBER)));
     }
 
     /**
@@ -72,13 +57,7 @@ public final class MailQueueCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        Thresholds limits;
-        try {
-            limits = Thresholds.read(options, ACCEPTED);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("MAILQ UNKNOWN - bad options: " + e.getMessage(), "");
-        }
+    CheckOutcome parse(RawOutput output, Thresholds limits, Settings options) {
         MtaOutput.Reading reading = MtaOutput.read(output);
         if (reading instanceof MtaOutput.NoMta) {
             return CheckOutcome.unknown("MAILQ UNKNOWN - " + NO_MTA, output.text());
@@ -99,7 +78,7 @@ public final class MailQueueCheck implements Check {
         List<PerfDatum> perf = new ArrayList<>();
         perf.add(new PerfDatum("queue", queue.messages(), "", limits.warnRange(), limits.critRange(), 0.0, null));
         queue.bytes().ifPresent(b -> perf.add(new PerfDatum("size", b, Quantity.SIZE.unit(), null, null, 0.0, null)));
-        return new CheckOutcome(status, "MAILQ " + status + " - " + what + trigger(status, limits), queue.detail(), perf);
+        return new CheckOutcome(status, "MAILQ " + status + " - " + what + Trigger.suffix("queue", status, limits), queue.detail(), perf);
     }
 
     /** A cut listing: only a status every count from the lower bound up would share is given. */
@@ -111,7 +90,7 @@ public final class MailQueueCheck implements Check {
                     output.text());
         }
         String summary = "MAILQ " + status + " - at least " + messages(queue.messages()) + " in " + queueName(queue)
-                + trigger(status, limits);
+                + Trigger.suffix("queue", status, limits);
         String detail = queue.detail().isEmpty() ? note : note + "\n" + queue.detail();
         // a lower bound would draw a false line in the graph, so no perfdata
         return new CheckOutcome(status, summary, detail, List.of());
@@ -153,13 +132,5 @@ public final class MailQueueCheck implements Check {
 
     private static String messages(long n) {
         return n + (n == 1 ? " message" : " messages");
-    }
-
-    private static String trigger(Status status, Thresholds limits) {
-        if (status == Status.OK) {
-            return "";
-        }
-        Threshold hit = status == Status.CRITICAL ? limits.crit() : limits.warn();
-        return " - queue triggers " + (status == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
 
 /**
  * Total and available memory, read from whichever platform's output the memory command printed:
@@ -72,7 +73,7 @@ record MemInfo(double total, double available, String basis) {
     static Map<String, Long> kib(List<String> lines) {
         Map<String, Long> kib = new HashMap<>();
         for (String line : lines) {
-            Matcher m = line.length() <= OutputLines.MAX_LINE ? FIELD.matcher(line.strip()) : null;
+            Matcher m = line.length() <= RawOutput.MAX_LINE ? FIELD.matcher(line.strip()) : null;
             if (m != null && m.matches()) {
                 kib.putIfAbsent(m.group(1), Long.parseLong(m.group(2)));
             }

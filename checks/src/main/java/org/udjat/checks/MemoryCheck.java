@@ -1,19 +1,16 @@
 package org.udjat.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
-import org.udjat.api.Thresholds;
 
 /**
  * {@code memory}: used memory (total minus available) from /proc/meminfo on Linux and BusyBox, from
@@ -24,24 +21,13 @@ import org.udjat.api.Thresholds;
  * graphs. Stateless.
  */
 @Extension
-public final class MemoryCheck implements Check {
+public final class MemoryCheck extends ThresholdCheck<UsageThresholds> {
     private static final String FREEBSD_COMMAND = "sysctl hw.physmem hw.pagesize vm.stats.vm.v_free_count"
             + " vm.stats.vm.v_inactive_count vm.stats.vm.v_cache_count kstat.zfs.misc.arcstats.size"
             + " kstat.zfs.misc.arcstats.c_min";
 
-    @Override
-    public String name() {
-        return "memory";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        return UsageThresholds.validate(options);
+    public MemoryCheck() {
+        super("memory", UsageOptions.MEMORY);
     }
 
     @Override
@@ -57,28 +43,32 @@ public final class MemoryCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        UsageThresholds limits;
-        try {
-            limits = UsageThresholds.read(options);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("MEMORY UNKNOWN - bad options: " + e.getMessage(), "");
-        }
-        List<String> lines = OutputLines.of(output);
+    CheckOutcome parse(RawOutput output, UsageThresholds limits, Settings options) {
+        List<String> lines = output.lines();
         Optional<MemInfo> read = MemInfo.parse(lines);
         if (read.isEmpty()) {
             return CheckOutcome.unknown("MEMORY UNKNOWN - could not read " + MemInfo.expected(lines), output.text());
         }
         MemInfo mem = read.get();
-        Usage u = mem.usage();
+        return outcome(name(), mem.usage(), "available", limits, mem.basis());
+    }
+
+    /**
+     * A store of bytes as memory and swap report it: {@code MEMORY OK - 42% used (3.3 GiB of
+     * 7.8 GiB), 4.5 GiB available}, and {@code used} and {@code total} in bytes and
+     * {@code used_pct}, with the thresholds as ranges on used bytes and on the percentage.
+     *
+     * @param available what the summary calls the part still available: {@code available}, {@code free}
+     */
+    static CheckOutcome outcome(String checkName, Usage u, String available, UsageThresholds limits, String longOutput) {
         Status status = limits.evaluate(u);
-        String summary = "MEMORY " + status + " - " + Quantity.PERCENT.format(u.usedPercent()) + " used ("
-                + Quantity.SIZE.format(u.used()) + " of " + Quantity.SIZE.format(u.size()) + "), "
-                + Quantity.SIZE.format(u.available()) + " available";
+        String summary = checkName.toUpperCase(Locale.ROOT) + " " + status + " - " + Quantity.PERCENT.format(u.usedPercent())
+                + " used (" + Quantity.SIZE.format(u.used()) + " of " + Quantity.SIZE.format(u.size()) + "), "
+                + Quantity.SIZE.format(u.available()) + " " + available;
         List<PerfDatum> perf = List.of(
                 new PerfDatum("used", u.used(), "B", limits.warnOnUsed(u), limits.critOnUsed(u), 0.0, u.size()),
                 new PerfDatum("total", u.size(), "B", null, null, 0.0, null),
                 new PerfDatum("used_pct", u.usedPercent(), "%", limits.warnOnPercent(u), limits.critOnPercent(u), 0.0, 100.0));
-        return new CheckOutcome(status, summary, mem.basis(), perf);
+        return new CheckOutcome(status, summary, longOutput, perf);
     }
 }

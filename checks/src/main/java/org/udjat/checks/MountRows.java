@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.udjat.api.CheckOutcome;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 
 /**
  * The result of a check over mount points ({@code disk}, {@code inodes}): one line per
@@ -23,7 +24,7 @@ final class MountRows {
 
     /** A mount point listed in {@code mounts} that is not mounted: CRITICAL, ahead of every full filesystem. */
     void missing(String mount) {
-        rows.add(new Row(Status.CRITICAL, 101, OutputLines.printable(mount) + " not mounted"));
+        rows.add(new Row(Status.CRITICAL, 101, Text.printable(mount) + " not mounted"));
     }
 
     /** A measured filesystem. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
 
 /**
  * The mount table as mount(8) prints it where df has no type column: OpenBSD writes
@@ -38,7 +39,7 @@ final class MountTable {
     static MountTable parse(List<String> lines) {
         List<String> entries = new ArrayList<>();
         for (String line : lines) {
-            if (line.length() <= OutputLines.MAX_LINE && ENTRY.matcher(line).matches()) {
+            if (line.length() <= RawOutput.MAX_LINE && ENTRY.matcher(line).matches()) {
                 entries.add(line);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.udjat.api.RawOutput;
+import org.udjat.api.Text;
 
 /**
  * Reads the output of the mailq check's command: a tag line {@code udjat-mta: <name>} saying
@@ -54,8 +55,8 @@ final class MtaOutput {
     }
 
     static Reading read(RawOutput output) {
-        List<String> lines = OutputLines.of(output).stream()
-                .filter(l -> !l.isBlank() && l.length() <= OutputLines.MAX_LINE).toList();
+        List<String> lines = output.lines().stream()
+                .filter(l -> !l.isBlank() && l.length() <= RawOutput.MAX_LINE).toList();
         int tag = -1;
         for (int i = 0; i < lines.size() && tag < 0; i++) {
             tag = lines.get(i).startsWith(TAG) ? i : -1;
@@ -71,7 +72,7 @@ final class MtaOutput {
             case "exim" -> exim(body);
             case "opensmtpd" -> openSmtpd(body, output);
             case "mailq" -> mailq(body, output.truncated());
-            default -> new Unreadable("", "unknown MTA tag \"" + OutputLines.printable(mta) + "\"");
+            default -> new Unreadable("", "unknown MTA tag \"" + Text.printable(mta) + "\"");
         };
     }
 
@@ -86,7 +87,7 @@ final class MtaOutput {
             Matcher m = POSTFIX.matcher(line);
             boolean empty = EMPTY.matcher(line).matches();
             if (m.matches() || empty) {
-                String said = OutputLines.printable(String.join("\n", body.subList(0, i)));
+                String said = Text.printable(String.join("\n", body.subList(0, i)));
                 return new Found(empty ? new MailQueue("Postfix", 0, OptionalLong.of(0), false, said)
                         : new MailQueue("Postfix", Long.parseLong(m.group(2)), OptionalLong.of(Long.parseLong(m.group(1)) * 1024),
                                 false, said));
@@ -125,7 +126,7 @@ final class MtaOutput {
         // a listing cut at the cap kills smtpctl, so its exit code says nothing then
         if (!output.truncated() && (output.exitCode() != 0 || !other.isEmpty())) {
             return new Unreadable("OpenSMTPD", other.isEmpty()
-                    ? "smtpctl show queue failed with exit code " + output.exitCode() : OutputLines.printable(other.get(0)));
+                    ? "smtpctl show queue failed with exit code " + output.exitCode() : Text.printable(other.get(0)));
         }
         return new Found(new MailQueue("OpenSMTPD", messages.size(), OptionalLong.empty(), output.truncated(),
                 envelopes == 0 ? "" : envelopes + (envelopes == 1 ? " envelope" : " envelopes") + " (one per recipient)"));
@@ -180,6 +181,6 @@ final class MtaOutput {
 
     /** The first line the MTA printed, which is its complaint when the format was not recognised. */
     private static String complaint(List<String> body, String command) {
-        return body.isEmpty() ? command + " printed nothing" : OutputLines.printable(body.get(0).strip());
+        return body.isEmpty() ? command + " printed nothing" : Text.printable(body.get(0).strip());
     }
 }

@@ -15,6 +15,7 @@ import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 import org.udjat.api.Threshold;
 import org.udjat.api.Thresholds;
 
@@ -142,8 +143,8 @@ public final class ProcessCheck implements Check {
     private static String longOutput(List<PsProcess> matched, PsListing ps, CountBounds count) {
         StringBuilder b = new StringBuilder();
         matched.stream().limit(LISTED).forEach(p -> b.append("pid ").append(p.pid()).append(" ppid ").append(p.ppid())
-                .append(" user ").append(OutputLines.printable(p.user())).append(": ")
-                .append(OutputLines.printable(p.args() == null ? p.comm() : p.args())).append('\n'));
+                .append(" user ").append(Text.printable(p.user())).append(": ")
+                .append(Text.printable(p.args() == null ? p.comm() : p.args())).append('\n'));
         if (matched.size() > LISTED) {
             b.append("and ").append(matched.size() - LISTED).append(" more\n");
         }
@@ -152,7 +153,7 @@ public final class ProcessCheck implements Check {
                     : (count.high() - count.low()) + " processes could not be matched: their command lines were cut"
                             + " at the output cap").append('\n');
         }
-        ps.otherLines().forEach(l -> b.append("ps: ").append(OutputLines.printable(l)).append('\n'));
+        ps.otherLines().forEach(l -> b.append("ps: ").append(Text.printable(l)).append('\n'));
         return b.toString().strip();
     }
 

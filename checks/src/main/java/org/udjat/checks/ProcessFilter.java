@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.udjat.api.ConfigProblem;
 import org.udjat.api.Settings;
+import org.udjat.api.Text;
 
 /**
  * Which processes the {@code process} check counts: by exact command name, by a regular
@@ -81,13 +82,13 @@ record ProcessFilter(String name, Pattern args, String user) {
     String describe() {
         List<String> parts = new ArrayList<>();
         if (name != null) {
-            parts.add("named \"" + OutputLines.printable(name) + "\"");
+            parts.add("named \"" + Text.printable(name) + "\"");
         }
         if (user != null) {
-            parts.add("of user \"" + OutputLines.printable(user) + "\"");
+            parts.add("of user \"" + Text.printable(user) + "\"");
         }
         if (args != null) {
-            parts.add("with args matching \"" + OutputLines.printable(args.pattern()) + "\"");
+            parts.add("with args matching \"" + Text.printable(args.pattern()) + "\"");
         }
         return String.join(", ", parts);
     }

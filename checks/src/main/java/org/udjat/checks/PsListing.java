@@ -45,7 +45,7 @@ record PsListing(long self, List<PsProcess> processes, boolean tableComplete, bo
      * by a ps table header, i.e. when it is not a process listing at all. Never throws.
      */
     static Optional<PsListing> parse(RawOutput output) {
-        List<String> lines = OutputLines.of(output);
+        List<String> lines = output.lines();
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;

@@ -15,6 +15,7 @@ import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Shell;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 
 /**
  * {@code service}: whether a named service is running, asked of the host's service manager
@@ -52,16 +53,16 @@ public final class ServiceCheck implements Check {
             problems.add(new ConfigProblem(NAME, "the service to check is required, e.g. service: sshd"));
         } else if (!SERVICE_NAME.matcher(name.get()).matches()) {
             problems.add(new ConfigProblem(NAME, "expected a service name of letters, digits and _ . @ : - like \"sshd\""
-                    + " or \"com.openssh.sshd\", got \"" + OutputLines.printable(name.get()) + "\""));
+                    + " or \"com.openssh.sshd\", got \"" + Text.printable(name.get()) + "\""));
         }
         String manager = options.string(MANAGER, ServiceManager.AUTO);
         if (!manager.equals(ServiceManager.AUTO) && ServiceManager.fromKey(manager).isEmpty()) {
             problems.add(new ConfigProblem(MANAGER, "expected one of auto, systemd, openrc, sysv, rc.d, rcctl, launchd, got \""
-                    + OutputLines.printable(manager) + "\""));
+                    + Text.printable(manager) + "\""));
         }
         String state = options.string(STATE, RUNNING);
         if (!state.equals(RUNNING) && !state.equals(STOPPED)) {
-            problems.add(new ConfigProblem(STATE, "expected running or stopped, got \"" + OutputLines.printable(state) + "\""));
+            problems.add(new ConfigProblem(STATE, "expected running or stopped, got \"" + Text.printable(state) + "\""));
         }
         return problems;
     }
@@ -91,7 +92,7 @@ public final class ServiceCheck implements Check {
         }
         String name = options.string(NAME).orElseThrow();
         boolean wantRunning = options.string(STATE, RUNNING).equals(RUNNING);
-        Optional<ServiceStatus> read = ServiceStatus.parse(OutputLines.of(output));
+        Optional<ServiceStatus> read = ServiceStatus.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("SERVICE UNKNOWN - could not read the service manager's answer about " + name,
                     output.text());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.Text;
 
 /**
  * What a service manager said about one service, read from the {@code service} command's output:
@@ -196,7 +197,7 @@ record ServiceStatus(State state, String manager, String detail) {
 
     /** The first line the manager printed, shortened and made printable, as the detail of a summary. */
     private static String first(List<String> body) {
-        String line = OutputLines.printable(body.get(0));
+        String line = Text.printable(body.get(0));
         return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
 
 /**
  * The output of the file check's command read in order: the host's clock from {@code date +%s},
@@ -61,7 +62,7 @@ record StatReport(OptionalLong hostTime, Optional<Entry> target, Optional<Entry>
 
     /** Takes the first line when it is a stat line. */
     private static Optional<Entry> entry(List<String> rest) {
-        if (rest.isEmpty() || rest.get(0).length() > OutputLines.MAX_LINE) {
+        if (rest.isEmpty() || rest.get(0).length() > RawOutput.MAX_LINE) {
             return Optional.empty();
         }
         Matcher m = ENTRY.matcher(rest.get(0));

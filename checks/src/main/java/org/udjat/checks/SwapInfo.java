@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.udjat.api.Quantity;
+import org.udjat.api.RawOutput;
+import org.udjat.api.Text;
 
 /**
  * Swap space, read from whichever platform's output the swap command printed: SwapTotal and
@@ -51,7 +53,7 @@ record SwapInfo(double total, double used, List<String> devices) {
                     List.of()));
         }
         for (String line : lines) {
-            Matcher m = line.length() <= OutputLines.MAX_LINE ? SWAPCTL.matcher(line.strip()) : null;
+            Matcher m = line.length() <= RawOutput.MAX_LINE ? SWAPCTL.matcher(line.strip()) : null;
             if (m != null && m.matches()) {
                 return Optional.of(new SwapInfo(Long.parseLong(m.group(1)) * 1024.0, Long.parseLong(m.group(2)) * 1024.0,
                         List.of()));
@@ -76,7 +78,7 @@ record SwapInfo(double total, double used, List<String> devices) {
         List<String> devices = new ArrayList<>();
         for (String line : lines) {
             String s = line.strip();
-            Matcher m = line.length() <= OutputLines.MAX_LINE ? SWAPINFO.matcher(s) : null;
+            Matcher m = line.length() <= RawOutput.MAX_LINE ? SWAPINFO.matcher(s) : null;
             if (s.startsWith("Device") && s.contains("1K-blocks")) {
                 header = true;
             } else if (m != null && m.matches() && !m.group(1).equals("Total")) {
@@ -84,7 +86,7 @@ record SwapInfo(double total, double used, List<String> devices) {
                 double inUse = Long.parseLong(m.group(3)) * 1024.0;
                 total += size;
                 used += inUse;
-                devices.add(OutputLines.printable(m.group(1)) + ": " + Quantity.SIZE.format(inUse) + " used of "
+                devices.add(Text.printable(m.group(1)) + ": " + Quantity.SIZE.format(inUse) + " used of "
                         + Quantity.SIZE.format(size));
             }
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
 
 /**
  * The lines of {@code sysctl name...} output, by name: FreeBSD and macOS print {@code name: value},
@@ -29,7 +30,7 @@ record SysctlValues(Map<String, String> values) {
     static SysctlValues parse(List<String> lines) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : lines) {
-            Matcher m = line.length() <= OutputLines.MAX_LINE ? LINE.matcher(line.strip()) : null;
+            Matcher m = line.length() <= RawOutput.MAX_LINE ? LINE.matcher(line.strip()) : null;
             if (m != null && m.matches()) {
                 values.putIfAbsent(m.group(1), m.group(2).strip());
             }

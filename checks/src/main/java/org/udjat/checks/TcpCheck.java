@@ -15,6 +15,7 @@ import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Shell;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 import org.udjat.api.Thresholds;
 
 /**
@@ -50,7 +51,7 @@ public final class TcpCheck implements Check {
             problems.add(new ConfigProblem(HOST, "missing; give a host name or IP address to connect to"));
         } else if (!NetOptions.saneHost(NetOptions.unbracketed(host.get()))) {
             problems.add(new ConfigProblem(HOST, "expected a host name like \"db1.example.com\" or an IP address,"
-                    + " got \"" + OutputLines.printable(host.get()) + "\""));
+                    + " got \"" + Text.printable(host.get()) + "\""));
         }
         problems.addAll(NetOptions.requiredPort(options, PORT));
         NetOptions.secondsProblem(options, CONNECT_TIMEOUT).ifPresent(problems::add);
@@ -105,17 +106,17 @@ public final class TcpCheck implements Check {
         Thresholds limits = NetOptions.thresholds(options);
         int timeout = NetOptions.seconds(options, CONNECT_TIMEOUT, DEFAULT_TIMEOUT);
         String target = target(options);
-        Optional<ConnectAttempt> read = ConnectAttempt.parse(OutputLines.of(output));
+        Optional<ConnectAttempt> read = ConnectAttempt.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("TCP UNKNOWN - could not read the result of the connection to " + target, output.text());
         }
         ConnectAttempt a = read.get();
-        String said = String.join("\n", a.said().stream().map(OutputLines::printable).toList());
+        String said = String.join("\n", a.said().stream().map(Text::printable).toList());
         return switch (a.result()) {
             case CONNECTED -> connected(a, target, limits, timeout, said);
             case REFUSED -> critical(target + " refused the connection", said);
             case TIMED_OUT -> critical("no answer from " + target + " within " + timeout + "s (connect timed out)", said);
-            case UNRESOLVED -> critical("cannot resolve host name " + OutputLines.printable(host(options)) + ": " + a.reason(), said);
+            case UNRESOLVED -> critical("cannot resolve host name " + Text.printable(host(options)) + ": " + a.reason(), said);
             case FAILED -> critical("cannot connect to " + target + ": " + a.reason(), said);
             case NO_TOOL -> CheckOutcome.unknown("TCP UNKNOWN - no tool to open a TCP connection (nc, bash)", said);
             case TOOL_MISSING -> CheckOutcome.unknown("TCP UNKNOWN - " + a.tool() + " could not be run: " + a.reason(), said);
@@ -145,7 +146,7 @@ public final class TcpCheck implements Check {
 
     /** {@code db1:5432} or {@code [::1]:5432}. */
     private static String target(Settings options) {
-        String h = OutputLines.printable(host(options));
+        String h = Text.printable(host(options));
         return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + options.string(PORT, "").strip();
     }
 }

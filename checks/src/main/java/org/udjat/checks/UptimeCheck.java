@@ -5,18 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
-import org.udjat.api.Threshold;
 import org.udjat.api.Thresholds;
 
 /**
@@ -26,26 +22,14 @@ import org.udjat.api.Thresholds;
  * says when the host booted, by its own clock. Stateless.
  */
 @Extension
-public final class UptimeCheck implements Check {
+public final class UptimeCheck extends ThresholdCheck<Thresholds> {
     /** WARNING during the first hour after a boot: a reboot nobody planned should be seen. */
     static final String DEFAULT_WARN = "1h:";
-    private static final Set<Quantity> ACCEPTED = EnumSet.of(Quantity.DURATION);
     private static final DateTimeFormatter BOOTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    @Override
-    public String name() {
-        return "uptime";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        return Thresholds.validate(options, ACCEPTED);
+    public UptimeCheck() {
+        super("uptime", WarnCrit.withDefaultsUnlessWritten(EnumSet.of(Quantity.DURATION), DEFAULT_WARN, null));
     }
 
     @Override
@@ -59,14 +43,8 @@ public final class UptimeCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        Thresholds limits;
-        try {
-            limits = limits(options);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("UPTIME UNKNOWN - bad options: " + e.getMessage(), "");
-        }
-        Optional<UptimeReading> read = UptimeReading.parse(OutputLines.of(output));
+    CheckOutcome parse(RawOutput output, Thresholds limits, Settings options) {
+        Optional<UptimeReading> read = UptimeReading.parse(output.lines());
         if (read.isEmpty()) {
             return CheckOutcome.unknown("UPTIME UNKNOWN - could not read the uptime", output.text());
         }
@@ -77,25 +55,10 @@ public final class UptimeCheck implements Check {
         }
         Status status = limits.evaluate(up.uptime());
         String booted = up.bootTime().map(t -> ", booted " + BOOTED.format(t)).orElse("");
-        String summary = "UPTIME " + status + " - up " + Elapsed.of(up.uptime()) + booted + trigger(status, limits);
+        String summary = "UPTIME " + status + " - up " + Elapsed.of(up.uptime()) + booted + Trigger.suffix("uptime", status, limits);
         String longOutput = up.bootTime().map(t -> "booted " + t + " by the host's clock").orElse("");
         List<PerfDatum> perf = List.of(new PerfDatum("uptime", up.uptime(), Quantity.DURATION.unit(),
                 limits.warnRange(), limits.critRange(), 0.0, null));
         return new CheckOutcome(status, summary, longOutput, perf);
-    }
-
-    /** The thresholds, with the default warn when none was written. */
-    static Thresholds limits(Settings options) {
-        Threshold warn = options.has(Thresholds.WARN) ? Thresholds.read(options, Thresholds.WARN, ACCEPTED)
-                : Threshold.parse(DEFAULT_WARN, ACCEPTED);
-        return new Thresholds(warn, Thresholds.read(options, Thresholds.CRIT, ACCEPTED));
-    }
-
-    private static String trigger(Status status, Thresholds limits) {
-        if (status == Status.OK) {
-            return "";
-        }
-        Threshold hit = status == Status.CRITICAL ? limits.crit() : limits.warn();
-        return " - uptime triggers " + (status == Status.CRITICAL ? "crit" : "warn") + " \"" + hit.text() + "\"";
     }
 }

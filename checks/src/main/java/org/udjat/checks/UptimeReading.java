@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.udjat.api.RawOutput;
 
 /**
  * How long a host has been up, read from the raw output of the uptime command: a first line
@@ -40,7 +41,7 @@ record UptimeReading(double uptime, OptionalLong hostTime) {
      */
     static Optional<UptimeReading> parse(List<String> lines) {
         List<String> nonBlank = lines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (nonBlank.isEmpty() || nonBlank.get(0).length() > OutputLines.MAX_LINE) {
+        if (nonBlank.isEmpty() || nonBlank.get(0).length() > RawOutput.MAX_LINE) {
             return Optional.empty();
         }
         String first = nonBlank.get(0);

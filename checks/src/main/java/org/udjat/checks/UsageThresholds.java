@@ -27,15 +27,6 @@ record UsageThresholds(Thresholds thresholds) {
     static final Set<Quantity> ACCEPTED = accepted(Quantity.SIZE);
 
     /**
-     * Reads the options of a store measured in bytes.
-     *
-     * @throws IllegalArgumentException {@code key: problem} for the first bad option
-     */
-    static UsageThresholds read(Settings options) {
-        return read(options, Quantity.SIZE);
-    }
-
-    /**
      * Reads the options of a store whose available amount is of the given quantity
      * ({@link Quantity#SIZE} or {@link Quantity#NUMBER}).
      *
@@ -48,11 +39,6 @@ record UsageThresholds(Thresholds thresholds) {
             throw new IllegalArgumentException(p.key() + ": " + p.message());
         }
         return new UsageThresholds(Thresholds.read(options, accepted(amount)));
-    }
-
-    /** Every problem with {@code warn} and {@code crit} of a store measured in bytes; never throws. */
-    static List<ConfigProblem> validate(Settings options) {
-        return validate(options, Quantity.SIZE);
     }
 
     /** Every problem with {@code warn} and {@code crit} when the available amount is of the given quantity; never throws. */

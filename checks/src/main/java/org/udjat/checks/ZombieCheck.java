@@ -1,26 +1,22 @@
 package org.udjat.checks;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.pf4j.Extension;
-import org.udjat.api.Check;
 import org.udjat.api.CheckOutcome;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Platform;
 import org.udjat.api.Quantity;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Settings;
 import org.udjat.api.Status;
-import org.udjat.api.Threshold;
+import org.udjat.api.Text;
 import org.udjat.api.Thresholds;
 
 /**
@@ -31,26 +27,14 @@ import org.udjat.api.Thresholds;
  * Stateless.
  */
 @Extension
-public final class ZombieCheck implements Check {
+public final class ZombieCheck extends ThresholdCheck<Thresholds> {
     static final String DEFAULT_WARN = "5";
     static final String DEFAULT_CRIT = "10";
-    private static final Set<Quantity> ACCEPTED = EnumSet.of(Quantity.NUMBER);
     /** Zombies listed in the long output. */
     private static final int LISTED = 5;
 
-    @Override
-    public String name() {
-        return "zombies";
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of(Thresholds.WARN, Thresholds.CRIT);
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Settings options) {
-        return Thresholds.validate(options, ACCEPTED);
+    public ZombieCheck() {
+        super("zombies", WarnCrit.withDefaults(EnumSet.of(Quantity.NUMBER), DEFAULT_WARN, DEFAULT_CRIT));
     }
 
     @Override
@@ -59,13 +43,7 @@ public final class ZombieCheck implements Check {
     }
 
     @Override
-    public CheckOutcome parse(RawOutput output, Settings options) {
-        Thresholds limits;
-        try {
-            limits = thresholds(options);
-        } catch (IllegalArgumentException e) {
-            return CheckOutcome.unknown("ZOMBIES UNKNOWN - bad options: " + e.getMessage(), "");
-        }
+    CheckOutcome parse(RawOutput output, Thresholds limits, Settings options) {
         Optional<PsListing> read = PsListing.parse(output);
         if (read.isEmpty() || read.get().processes().isEmpty()) {
             return CheckOutcome.unknown("ZOMBIES UNKNOWN - could not read the output of ps", output.text());
@@ -110,7 +88,7 @@ public final class ZombieCheck implements Check {
         // the parents with the most zombies first: they are the ones to look at
         zombies.stream().sorted(Comparator.comparing((PsProcess z) -> -siblings.get(z.ppid())).thenComparingLong(PsProcess::ppid)
                 .thenComparingLong(PsProcess::pid)).limit(LISTED)
-                .forEach(z -> b.append("zombie pid ").append(z.pid()).append(" (").append(OutputLines.printable(z.comm()))
+                .forEach(z -> b.append("zombie pid ").append(z.pid()).append(" (").append(Text.printable(z.comm()))
                         .append("), parent ").append(parent(z.ppid(), byPid)).append('\n'));
         if (zombies.size() > LISTED) {
             b.append("and ").append(zombies.size() - LISTED).append(" more\n");
@@ -118,30 +96,13 @@ public final class ZombieCheck implements Check {
         if (!count.exact()) {
             b.append("the process table was cut at the output cap\n");
         }
-        ps.otherLines().forEach(l -> b.append("ps: ").append(OutputLines.printable(l)).append('\n'));
+        ps.otherLines().forEach(l -> b.append("ps: ").append(Text.printable(l)).append('\n'));
         return b.toString().strip();
     }
 
     /** {@code pid 812 (buggyd)}, or just the pid when the parent is not in the listing. */
     private static String parent(long ppid, Map<Long, PsProcess> byPid) {
         PsProcess p = byPid.get(ppid);
-        return "pid " + ppid + (p == null ? "" : " (" + OutputLines.printable(p.comm()) + ")");
-    }
-
-    /**
-     * {@code warn} and {@code crit}, each with its default when not given.
-     *
-     * @throws IllegalArgumentException naming the key
-     */
-    static Thresholds thresholds(Settings options) {
-        return new Thresholds(read(options, Thresholds.WARN, DEFAULT_WARN), read(options, Thresholds.CRIT, DEFAULT_CRIT));
-    }
-
-    private static Threshold read(Settings options, String key, String fallback) {
-        try {
-            return Threshold.parse(options.string(key, fallback), ACCEPTED);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-        }
+        return "pid " + ppid + (p == null ? "" : " (" + Text.printable(p.comm()) + ")");
     }
 }

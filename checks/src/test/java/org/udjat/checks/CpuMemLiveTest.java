@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,6 @@ import org.udjat.testkit.ShellRunner;
 
 /** Runs the Linux and BusyBox commands of the memory, swap and cpu checks for real on this machine. */
 class CpuMemLiveTest {
-    private static final Path BUSYBOX = Path.of("/usr/bin/busybox");
     /** The applets each BusyBox variant needs, exactly. */
     private static final Map<String, List<String>> APPLETS = Map.of(
             "memory", List.of("cat"),
@@ -51,12 +49,7 @@ class CpuMemLiveTest {
     void busyboxCommandRunsWithOnlyItsApplets(Check check, @TempDir Path bin) throws IOException {
         String command = check.command(Platform.BUSYBOX, Settings.empty()).orElseThrow();
         List<String> applets = APPLETS.get(check.name());
-        Set<String> available = Set.copyOf(ShellRunner.sh(BUSYBOX + " --list").text().lines().toList());
-        for (String applet : applets) {
-            assertTrue(available.contains(applet), "busybox has no " + applet);
-            Files.createSymbolicLink(bin.resolve(applet), BUSYBOX);
-        }
-        assertMeasured(check, ShellRunner.busybox(command, bin));
+        assertMeasured(check, ShellRunner.busybox(command, Applets.link(bin, applets)));
         // each applet is really used: without it the command fails
         for (String applet : applets) {
             Files.delete(bin.resolve(applet));
@@ -64,7 +57,7 @@ class CpuMemLiveTest {
             assertEquals(127, without.exitCode(), applet + ": " + without.text());
             assertTrue(without.text().contains(applet + ": not found"), without.text());
             assertEquals(Status.UNKNOWN, check.parse(without, Settings.empty()).status(), without.text());
-            Files.createSymbolicLink(bin.resolve(applet), BUSYBOX);
+            Files.createSymbolicLink(bin.resolve(applet), Applets.BUSYBOX);
         }
     }
 

@@ -51,14 +51,14 @@ class DiskCheckTest {
         assertEquals(1900 * 1024.0, p.value());
         assertEquals("B", p.unit());
         assertEquals(2048 * 1024.0, p.max());
-        List<Filesystem> all = DfReport.parse(OutputLines.of(raw(fixture))).filesystems();
+        List<Filesystem> all = DfReport.parse(raw(fixture).lines()).filesystems();
         assertEquals("a-very-long-device-name-that-would-wrap-in-non-posix-df-output:/export/data",
                 all.get(all.size() - 1).device());
     }
 
     @Test
     void readsPetabyteFilesystemsAndDevicesWithSpaces() {
-        DfReport df = DfReport.parse(OutputLines.of(raw(AWKWARD)));
+        DfReport df = DfReport.parse(raw(AWKWARD).lines());
         assertEquals(List.of(), df.otherLines());
         Filesystem lustre = df.filesystems().get(1);
         assertEquals(new Filesystem("10.0.0.7@tcp:10.0.0.8@tcp:/lustre", "lustre", 5497558138880L, 5222680231936L,
@@ -241,12 +241,12 @@ class DiskCheckTest {
 
     @Test
     void theMountTableGivesTypesEvenToDevicesAndPathsWithOnAndParentheses() {
-        DfReport df = DfReport.parse(OutputLines.of(raw("disk/macos-awkward-constructed.txt")));
+        DfReport df = DfReport.parse(raw("disk/macos-awkward-constructed.txt").lines());
         assertEquals(List.of("apfs", "devfs", "apfs", "autofs", "apfs", "hfs", "smbfs", ""),
                 df.filesystems().stream().map(Filesystem::type).toList());
         assertEquals("//guest@nas on lan/share", df.filesystems().get(6).device());
         assertEquals("map auto_home", df.filesystems().get(3).device());
-        df = DfReport.parse(OutputLines.of(raw("disk/openbsd-awkward-constructed.txt")));
+        df = DfReport.parse(raw("disk/openbsd-awkward-constructed.txt").lines());
         assertEquals(List.of("ffs", "ffs", "mfs", "ffs", "nfs", "msdos"), df.filesystems().stream().map(Filesystem::type).toList());
     }
 

@@ -106,7 +106,7 @@ class DiskInodesLiveTest {
 
     private static Map<String, String> types(RawOutput out) {
         Map<String, String> types = new LinkedHashMap<>();
-        for (Filesystem fs : DfReport.parse(OutputLines.of(out)).filesystems()) {
+        for (Filesystem fs : DfReport.parse(out.lines()).filesystems()) {
             types.put(fs.mount(), fs.type());
         }
         return types;

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 
 /**
  * Reads FreeBSD's {@code gmirror status} and {@code graid status}, each followed by the line
@@ -41,7 +42,7 @@ final class GeomStatus {
 
     /** True when the output looks like this check's FreeBSD command printed it. */
     static boolean recognizes(RawOutput output) {
-        return Lines.of(output).stream().anyMatch(l -> EXIT.matcher(l).matches());
+        return output.lines().stream().anyMatch(l -> EXIT.matcher(l).matches());
     }
 
     static Scan parse(RawOutput output) {
@@ -49,8 +50,8 @@ final class GeomStatus {
         List<String> notes = new ArrayList<>();
         List<String> section = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (String line : Lines.of(output)) {
-            Matcher m = line.length() <= Lines.MAX_LINE ? EXIT.matcher(line) : null;
+        for (String line : output.lines()) {
+            Matcher m = line.length() <= RawOutput.MAX_LINE ? EXIT.matcher(line) : null;
             if (m == null || !m.matches()) {
                 section.add(line);
                 continue;
@@ -79,7 +80,7 @@ final class GeomStatus {
                 return "";
             }
             String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("no output");
-            return tool + " status failed (exit " + exit + "): " + Lines.printable(first.strip());
+            return tool + " status failed (exit " + exit + "): " + Text.printable(first.strip());
         }
         List<String> rows = lines.stream().filter(l -> !l.isBlank()).toList();
         if (rows.isEmpty()) {
@@ -101,7 +102,7 @@ final class GeomStatus {
             }
             String[] words = head.strip().split("\\s+");
             if (words.length != 2 || component.isEmpty()) {
-                return "could not read this line of " + tool + " status: \"" + Lines.printable(row) + "\"";
+                return "could not read this line of " + tool + " status: \"" + Text.printable(row) + "\"";
             }
             if (name != null) {
                 arrays.add(array(tool, name, state, components));
@@ -134,8 +135,8 @@ final class GeomStatus {
         Status floor = known == null ? Status.UNKNOWN : known;
         String reason = known == null ? "state " + state + " unknown to this check"
                 : floor == Status.OK ? "" : state;
-        List<String> shown = components.stream().map(Lines::printable).toList();
-        return new RaidArray(Lines.printable(name), Lines.printable(state), true, 0, missing, sync, floor,
-                Lines.printable(reason), shown);
+        List<String> shown = components.stream().map(Text::printable).toList();
+        return new RaidArray(Text.printable(name), Text.printable(state), true, 0, missing, sync, floor,
+                Text.printable(reason), shown);
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Status;
+import org.udjat.api.Text;
 
 /**
  * Reads Linux's /proc/mdstat as {@code cat /proc/mdstat} prints it: a {@code Personalities}
@@ -37,7 +38,7 @@ final class MdStat {
             }
             return Scan.unreadable(SOURCE, "cat /proc/mdstat failed (exit " + output.exitCode() + ")");
         }
-        List<String> lines = Lines.of(output);
+        List<String> lines = output.lines();
         if (lines.stream().noneMatch(l -> l.startsWith("Personalities :"))) {
             return Scan.unreadable(SOURCE, "could not read /proc/mdstat: no \"Personalities\" line");
         }
@@ -45,8 +46,8 @@ final class MdStat {
         Block block = null;
         boolean ended = false;
         for (String line : lines) {
-            if (line.length() > Lines.MAX_LINE) {
-                return Scan.unreadable(SOURCE, "could not read /proc/mdstat: a line is longer than " + Lines.MAX_LINE);
+            if (line.length() > RawOutput.MAX_LINE) {
+                return Scan.unreadable(SOURCE, "could not read /proc/mdstat: a line is longer than " + RawOutput.MAX_LINE);
             }
             if (line.isBlank() || line.startsWith("Personalities :") || line.startsWith("read_ahead")) {
                 continue;
@@ -63,7 +64,7 @@ final class MdStat {
             }
             Matcher m = ARRAY.matcher(line);
             if (!m.matches()) {
-                return Scan.unreadable(SOURCE, "could not read this line of /proc/mdstat: \"" + Lines.printable(line) + "\"");
+                return Scan.unreadable(SOURCE, "could not read this line of /proc/mdstat: \"" + Text.printable(line) + "\"");
             }
             if (block != null) {
                 arrays.add(block.toArray());
@@ -95,15 +96,15 @@ final class MdStat {
         private String mode = "";
 
         Block(String name, boolean active, String rest) {
-            this.name = Lines.printable(name);
+            this.name = Text.printable(name);
             this.active = active;
             for (String token : rest.strip().split("\\s+")) {
                 if (token.equals("(read-only)") || token.equals("(auto-read-only)")) {
                     mode = token;
                 } else if (token.contains("[")) {
-                    members.add(Lines.printable(token));
+                    members.add(Text.printable(token));
                 } else if (!token.isEmpty() && level.isEmpty() && members.isEmpty()) {
-                    level = Lines.printable(token);
+                    level = Text.printable(token);
                 }
             }
         }
@@ -119,7 +120,7 @@ final class MdStat {
                 Matcher s = SYNC.matcher(d);
                 if (sync == null && s.find()) {
                     Matcher f = FINISH.matcher(d);
-                    String finish = f.find() ? "finish=" + Lines.printable(f.group(1)) : "";
+                    String finish = f.find() ? "finish=" + Text.printable(f.group(1)) : "";
                     sync = s.group(2) != null ? new Sync(s.group(1), Double.parseDouble(s.group(2)), finish)
                             : new Sync(s.group(1), Double.NaN, s.group(3));
                 }
