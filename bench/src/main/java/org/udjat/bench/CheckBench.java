@@ -136,6 +136,8 @@ public final class CheckBench {
             http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
             http.createContext("/health", exchange -> {
                 byte[] body = "all good\n".getBytes(StandardCharsets.UTF_8);
+                // check_http speaks HTTP/1.0 and reads until the server closes
+                exchange.getResponseHeaders().set("Connection", "close");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
