@@ -1,0 +1,79 @@
+package org.udjat.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.udjat.evaluate.Change;
+
+/**
+ * The states of one host or check over time, as its changes tell: each change's new state holds
+ * from the change until the next one, and the last one until {@code knownUntil} (the end of the
+ * last cycle). Every state counts, SOFT ones included: a SOFT problem is a failed result, so the
+ * time it lasted was not OK. Immutable.
+ */
+final class Timeline {
+    private enum Kind { OK, PROBLEM, UNKNOWN }
+
+    private record Segment(Instant start, Instant end, Kind kind, boolean suppressed) {
+    }
+
+    private final List<Segment> segments;
+
+    private Timeline(List<Segment> segments) {
+        this.segments = segments;
+    }
+
+    /**
+     * @param changes    the changes of one subject, in any order
+     * @param knownUntil when the state was last known; a change later than it extends it
+     */
+    static Timeline of(List<Change> changes, Instant knownUntil) {
+        List<Change> sorted = changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+        List<Segment> segments = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            Change c = sorted.get(i);
+            Instant end = i + 1 < sorted.size() ? sorted.get(i + 1).time() : later(knownUntil, c.time());
+            Kind kind = States.isOk(c.to()) ? Kind.OK : "UNKNOWN".equals(c.to()) ? Kind.UNKNOWN : Kind.PROBLEM;
+            segments.add(new Segment(c.time(), end, kind, kind != Kind.OK && c.suppressedBy() != null));
+        }
+        return new Timeline(segments);
+    }
+
+    /** How the window {@code [from, to)} was spent. */
+    Availability over(Instant from, Instant to) {
+        Duration ok = Duration.ZERO;
+        Duration problem = Duration.ZERO;
+        Duration unknown = Duration.ZERO;
+        Duration suppressed = Duration.ZERO;
+        for (Segment s : segments) {
+            Instant start = later(s.start(), from);
+            Instant end = earlier(s.end(), to);
+            if (!end.isAfter(start)) {
+                continue;
+            }
+            Duration d = Duration.between(start, end);
+            switch (s.kind()) {
+                case OK -> ok = ok.plus(d);
+                case PROBLEM -> problem = problem.plus(d);
+                case UNKNOWN -> unknown = unknown.plus(d);
+                default -> throw new IllegalStateException(s.kind().name());
+            }
+            if (s.suppressed()) {
+                suppressed = suppressed.plus(d);
+            }
+        }
+        Duration window = Duration.between(from, to);
+        Duration noData = window.minus(ok).minus(problem).minus(unknown);
+        return new Availability(window, ok, problem, unknown, suppressed, noData);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
