@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.udjat.record.AtomicFiles;
+import org.udjat.record.IoReason;
 
 /**
  * Renders the report: one page on request, as bytes (what the CGI serves), or every page into the
@@ -96,8 +97,8 @@ public final class ReportRenderer {
      */
     public Result renderAll(ReportModel model, Path www) throws ReportException, IOException {
         Views views = new Views(model);
-        Files.createDirectories(www.resolve("hosts"));
-        Files.createDirectories(www.resolve("checks"));
+        createDirectories(www.resolve("hosts"));
+        createDirectories(www.resolve("checks"));
         Set<Path> dirs = new HashSet<>();
         Set<Path> written = new HashSet<>();
         // the first page of each kind is rendered before anything is written: a broken template stops it all
@@ -126,10 +127,26 @@ public final class ReportRenderer {
         Path file = www.resolve(page.path());
         Path dir = file.getParent();
         if (dirs.add(dir)) {
-            Files.createDirectories(dir);
+            createDirectories(dir);
         }
         AtomicFiles.replace(file, content);
         written.add(file);
+    }
+
+    private static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot create " + dir + ": " + IoReason.of(e), e);
+        }
+    }
+
+    private static void delete(Path file) throws IOException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new IOException("cannot remove " + file + ": " + IoReason.of(e), e);
+        }
     }
 
     /** Removes pages under {@code hosts/} and {@code checks/}, and history pages, that were not just written. */
@@ -138,7 +155,7 @@ public final class ReportRenderer {
         try (DirectoryStream<Path> top = Files.newDirectoryStream(www)) {
             for (Path p : top) {
                 if (HISTORY_PAGE.matcher(p.getFileName().toString()).matches() && !written.contains(p)) {
-                    Files.deleteIfExists(p);
+                    delete(p);
                     removed++;
                 }
             }
@@ -163,7 +180,7 @@ public final class ReportRenderer {
                 boolean page = name.endsWith(".html") && !written.contains(p);
                 boolean leftover = name.startsWith(".") && name.endsWith(".html.tmp");
                 if ((page || leftover) && Files.isRegularFile(p)) {
-                    Files.delete(p);
+                    delete(p);
                     removed += page ? 1 : 0;
                 }
             }
@@ -177,6 +194,6 @@ public final class ReportRenderer {
                 return;
             }
         }
-        Files.delete(dir);
+        delete(dir);
     }
 }
