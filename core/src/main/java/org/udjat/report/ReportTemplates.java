@@ -154,12 +154,17 @@ public final class ReportTemplates {
         return line > 0 ? ", line " + line + ", column " + column : "";
     }
 
-    /** Freemarker's message without its tips and FTL stack, on one line. */
+    /**
+     * Freemarker's message on one line, without what the rest of ours says already (its tips, its FTL
+     * stack, the position, the parser's list of what it expected).
+     */
     private static String firstPart(String message) {
         if (message == null) {
             return "unknown problem";
         }
-        String head = message.split("\n----", 2)[0];
-        return String.join(" ", Arrays.stream(head.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        String head = message.split("\n----", 2)[0].split("\nWas expecting", 2)[0];
+        String line = String.join(" ", Arrays.stream(head.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList());
+        return line.replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]", "");
     }
 }
