@@ -46,6 +46,7 @@ public final class ReportModel {
     private final Instant knownUntil;
     private final Map<String, Timeline> timelines = new HashMap<>();
     private Map<String, Page> pages;
+    private Duration staleAt;
 
     private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant now, ZoneId zone) {
         this.config = config;
@@ -191,10 +192,14 @@ public final class ReportModel {
     }
 
     /** The age at which the data counts as stale: {@code stale_after} intervals, the smallest any check has. */
-    Duration staleAt() {
+    synchronized Duration staleAt() {
+        if (staleAt != null) {
+            return staleAt;
+        }
         int staleAfter = config.hostList().stream().flatMap(h -> h.checks().stream())
                 .mapToInt(c -> c.policy().staleAfter()).min()
                 .orElse(org.udjat.config.StatePolicy.DEFAULT.staleAfter());
-        return config.interval().multipliedBy(staleAfter);
+        staleAt = config.interval().multipliedBy(staleAfter);
+        return staleAt;
     }
 }

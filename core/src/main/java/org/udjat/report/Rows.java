@@ -25,15 +25,17 @@ final class Rows {
     }
 
     private final ReportModel model;
+    private final DataAge dataAge;
 
     Rows(ReportModel model) {
         this.model = model;
+        this.dataAge = dataAge();
     }
 
     PageInfo page(String title, String section, Page page) {
         int refresh = page.kind() == Page.Kind.OVERVIEW ? (int) model.config().interval().toSeconds() : 0;
         return new PageInfo(title, section, page.root(), model.times().format(model.now()), model.times().zone(),
-                refresh, dataAge());
+                refresh, dataAge);
     }
 
     private DataAge dataAge() {
