@@ -136,15 +136,17 @@ public final class HistoryLog {
                     break;
                 }
                 position += read;
+                byte[] bytes = chunk.array();
+                int start = 0;
                 for (int i = 0; i < read; i++) {
-                    byte b = chunk.get(i);
-                    if (b == '\n') {
+                    if (bytes[i] == '\n') {
+                        line.write(bytes, start, i - start);
                         keep(new NumberedLine(++number, line), n, last);
                         line.reset();
-                    } else {
-                        line.write(b);
+                        start = i + 1;
                     }
                 }
+                line.write(bytes, start, read - start);
             }
             if (line.size() > 0) {
                 keep(new NumberedLine(++number, line), n, last);

@@ -2,7 +2,6 @@ package org.udjat.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.StateType;
@@ -29,7 +28,7 @@ final class IncidentFinder {
     /** The incidents in {@code changes} (all of one subject, any order), oldest first; the last may be ongoing. */
     static List<Incident> find(List<Change> changes) {
         IncidentFinder finder = new IncidentFinder();
-        changes.stream().sorted(Comparator.comparing(Change::time)).forEach(finder::step);
+        Timeline.inOrder(changes).forEach(finder::step);
         if (finder.open != null) {
             finder.found.add(finder.open.build(null, null));
         }

@@ -44,7 +44,7 @@ public final class ReportModel {
     private final Instant now;
     private final Times times;
     private final Instant knownUntil;
-    private final Map<String, Timeline> timelines = new HashMap<>();
+    private final Map<String, Timeline> timelines = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, Page> pages;
     private Duration staleAt;
 

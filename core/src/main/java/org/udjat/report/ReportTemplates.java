@@ -78,6 +78,7 @@ public final class ReportTemplates {
                 throw new ReportException("templates folder " + userDir + ": cannot be read (" + e.getMessage() + ")", e);
             }
         }
+        c.setObjectWrapper(new ViewWrapper());
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
         c.setOutputFormat(HTMLOutputFormat.INSTANCE);

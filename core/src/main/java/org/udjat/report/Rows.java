@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.udjat.evaluate.Change;
+import org.udjat.evaluate.ChangeKind;
 import org.udjat.evaluate.StateDetail;
 import org.udjat.evaluate.StateType;
 import org.udjat.report.view.AvailabilityCell;
@@ -79,9 +80,11 @@ final class Rows {
     ChangeRow change(Change c) {
         String type = c.type() == null ? ""
                 : c.type() == StateType.SOFT ? "SOFT " + c.attempt() + "/" + c.attempts() : "HARD";
+        String toCss = c.type() == StateType.SOFT ? States.css(c.to()) + " soft" : States.css(c.to());
         return new ChangeRow(model.times().format(c.time()), Texts.line(c.subject()), model.href(c.host(), c.check()),
-                Texts.line(orEmpty(c.from())), States.css(c.from()), Texts.line(c.to()), States.css(c.to()),
-                c.kind() == null ? "" : c.kind().name(), type, Texts.line(c.summary(), SUMMARY),
+                Texts.line(orEmpty(c.from())), States.css(c.from()), Texts.line(c.to()), toCss,
+                c.kind() == null || c.kind() == ChangeKind.SOFT ? "" : c.kind().name(), type,
+                Texts.line(c.summary(), SUMMARY),
                 Texts.line(orEmpty(c.suppressedBy())),
                 c.previousDuration() == null ? "" : Durations.human(c.previousDuration()));
     }

@@ -2,7 +2,6 @@ package org.udjat.report;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Range;
 import org.udjat.config.CheckSpec;
@@ -101,7 +100,7 @@ final class SubjectBuilder {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%s", v);
+        return Double.toString(v);
     }
 
     private static String range(Range r) {
@@ -112,6 +111,7 @@ final class SubjectBuilder {
         if (d == null) {
             return "";
         }
-        return d.toMillis() < 1000 ? d.toMillis() + "ms" : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + "ms" : ms / 1000 + "." + ms % 1000 / 100 + "s";
     }
 }

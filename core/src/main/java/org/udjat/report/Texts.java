@@ -32,6 +32,9 @@ final class Texts {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (text.length() <= max && isClean(text, multiLine)) {
+            return text;
+        }
         StringBuilder b = new StringBuilder(Math.min(text.length(), max) + 8);
         int kept = 0;
         for (int i = 0; i < text.length(); kept++) {
@@ -61,6 +64,17 @@ final class Texts {
             }
         }
         return b.toString();
+    }
+
+    /** Whether nothing in the text needs replacing: the common case, checked without copying. */
+    private static boolean isClean(String text, boolean multiLine) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? !(multiLine && (c == '\n' || c == '\t')) : c >= 0x7f && (c < 0xa0 || c >= 0xd800)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isNonCharacter(int cp) {

@@ -30,7 +30,7 @@ final class Timeline {
      * @param knownUntil when the state was last known; a change later than it extends it
      */
     static Timeline of(List<Change> changes, Instant knownUntil) {
-        List<Change> sorted = changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+        List<Change> sorted = inOrder(changes);
         List<Segment> segments = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             Change c = sorted.get(i);
@@ -39,6 +39,16 @@ final class Timeline {
             segments.add(new Segment(c.time(), end, kind, kind != Kind.OK && c.suppressedBy() != null));
         }
         return new Timeline(segments);
+    }
+
+    /** The changes in time order; the history's own order already is, almost always. */
+    static List<Change> inOrder(List<Change> changes) {
+        for (int i = 1; i < changes.size(); i++) {
+            if (changes.get(i).time().isBefore(changes.get(i - 1).time())) {
+                return changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+            }
+        }
+        return changes;
     }
 
     /** How the window {@code [from, to)} was spent. */

@@ -9,8 +9,9 @@ package org.udjat.report.view;
  * @param from         the previous state, empty when first seen
  * @param fromCss      its CSS class
  * @param to           the new state
- * @param toCss        its CSS class
- * @param kind         what it meant: {@code PROBLEM}, {@code RECOVERY}, {@code SOFT}...; empty for old lines
+ * @param toCss        its CSS classes: the state's, and {@code soft} when the new state is SOFT
+ * @param kind         what it meant: {@code PROBLEM}, {@code RECOVERY}, {@code UNSTABLE}...; empty for a SOFT move
+ *                     (the type says it) and for old lines
  * @param type         {@code HARD}, {@code SOFT 1/3}, or empty when not recorded
  * @param summary      the output or reason with the new state, on one line
  * @param suppressedBy the root cause it was blamed on, empty when none
