@@ -52,6 +52,20 @@ class ReportRendererTest {
     }
 
     @Test
+    void aSecondRenderingKeepsOneSpareBesideEachPage() throws Exception {
+        Path www = dir.resolve("www");
+        builtIn().renderAll(ReportFixture.model(), www);
+
+        ReportRenderer.Result again = builtIn().renderAll(ReportFixture.model(), www);
+
+        assertEquals(new ReportRenderer.Result(19, 0), again);
+        List<String> expected = new java.util.ArrayList<>(FIXTURE_PAGES);
+        FIXTURE_PAGES.forEach(p -> expected.add(Path.of(p).resolveSibling("." + Path.of(p).getFileName() + ".tmp")
+                .toString()));
+        assertEquals(expected.stream().sorted().toList(), files(www));
+    }
+
+    @Test
     void pagesOfRemovedHostsAndChecksAreRemovedAndNothingElseIsTouched() throws Exception {
         Path www = dir.resolve("www");
         builtIn().renderAll(ReportFixture.model(), www);
@@ -68,6 +82,8 @@ class ReportRendererTest {
 
         assertEquals(new ReportRenderer.Result(16, 4), result);
         assertFalse(Files.exists(www.resolve("hosts/cam1.html")));
+        assertFalse(Files.exists(www.resolve("hosts/.cam1.html.tmp")), "nor its spare");
+        assertTrue(Files.exists(www.resolve("hosts/.web1.html.tmp")), "the spare of a page still shown stays");
         assertFalse(Files.exists(www.resolve("checks/cam1")), "the folder of a removed host goes too");
         assertFalse(Files.exists(www.resolve("checks/web1/ntp.html")));
         assertFalse(Files.exists(www.resolve("checks/web1/.ntp.html.tmp")));
