@@ -169,8 +169,8 @@ public final class ReportBench {
             history.add(change(since, host + "/" + check, "OK", status.name(), soft ? ChangeKind.SOFT : ChangeKind.PROBLEM,
                     soft ? StateType.SOFT : StateType.HARD, null, summary(check, status.name())));
         }
-        StateDetail detail = new StateDetail(status, soft ? StateType.SOFT : StateType.HARD, soft ? 1 : 3,
-                status == Status.OK ? 1 : 3, soft ? Status.OK : status, status, List.of(), false, null, null);
+        StateDetail detail = new StateDetail(status, soft ? StateType.SOFT : StateType.HARD,
+                soft || status == Status.OK ? 1 : 3, status == Status.OK ? 1 : 3, soft ? Status.OK : status, status, List.of(), false, null, null);
         List<PerfDatum> perf = new ArrayList<>();
         for (int v = 1; v <= 3; v++) {
             perf.add(new PerfDatum(check + (v == 1 ? "" : v == 2 ? " /var" : " /srv/data"),

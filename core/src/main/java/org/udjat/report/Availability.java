@@ -44,6 +44,7 @@ public record Availability(Duration window, Duration ok, Duration problem, Durat
             return "\u2014";
         }
         long hundredths = Math.multiplyExact(ok.toMillis(), 10_000L) / known;
-        return hundredths / 100 + "." + String.format("%02d", hundredths % 100) + "%";
+        long cents = hundredths % 100;
+        return hundredths / 100 + (cents < 10 ? ".0" : ".") + cents + "%";
     }
 }

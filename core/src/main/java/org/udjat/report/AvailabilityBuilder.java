@@ -35,8 +35,7 @@ final class AvailabilityBuilder {
             for (CheckState c : h.checks()) {
                 String subject = h.host() + "/" + c.check();
                 double lowest = 1;
-                for (Rows.Window w : Rows.WINDOWS) {
-                    Availability a = model.timeline(subject).over(model.now().minus(w.length()), model.now());
+                for (Availability a : model.availability(subject)) {
                     lowest = Math.min(lowest, a.fraction().orElse(1));
                 }
                 if (lowest < 1) {

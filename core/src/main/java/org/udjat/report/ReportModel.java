@@ -44,7 +44,7 @@ public final class ReportModel {
     private final Instant now;
     private final Times times;
     private final Instant knownUntil;
-    private final Map<String, Timeline> timelines = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Availability>> availability = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, Page> pages;
     private Duration staleAt;
 
@@ -185,10 +185,12 @@ public final class ReportModel {
         return knownUntil;
     }
 
-    /** The subject's states over time. */
-    Timeline timeline(String subject) {
-        return timelines.computeIfAbsent(subject,
-                s -> Timeline.of(changes(s), knownUntil == null ? now : knownUntil));
+    /** How the subject spent each of {@link Rows#WINDOWS}, ending now; computed once per subject. */
+    List<Availability> availability(String subject) {
+        return availability.computeIfAbsent(subject, s -> {
+            Timeline timeline = Timeline.of(changes(s), knownUntil == null ? now : knownUntil);
+            return Rows.WINDOWS.stream().map(w -> timeline.over(now.minus(w.length()), now)).toList();
+        });
     }
 
     /** The age at which the data counts as stale: {@code stale_after} intervals, the smallest any check has. */

@@ -101,9 +101,12 @@ final class Rows {
 
     /** One cell per window. */
     List<AvailabilityCell> availability(String subject) {
-        Timeline timeline = model.timeline(subject);
-        return WINDOWS.stream().map(w -> cell(w.name(), timeline.over(model.now().minus(w.length()), model.now())))
-                .toList();
+        List<Availability> windows = model.availability(subject);
+        List<AvailabilityCell> cells = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            cells.add(cell(WINDOWS.get(i).name(), windows.get(i)));
+        }
+        return cells;
     }
 
     static AvailabilityCell cell(String window, Availability a) {
