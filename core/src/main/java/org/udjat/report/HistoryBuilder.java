@@ -7,6 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.udjat.evaluate.Change;
+import org.udjat.evaluate.CheckState;
+import org.udjat.evaluate.HostState;
+import org.udjat.evaluate.StateDetail;
+import org.udjat.evaluate.StateType;
 import org.udjat.report.view.ChangeRow;
 import org.udjat.report.view.HistoryView;
 import org.udjat.report.view.IncidentsView;
@@ -60,6 +64,7 @@ final class HistoryBuilder {
                 }
             }
         }
+        ongoing.addAll(beganBeforeTheHistory(ongoing));
         ongoing.sort(Comparator.comparing(Incident::started).reversed().thenComparing(Incident::subject));
         ended.sort(Comparator.comparing(Incident::ended).reversed().thenComparing(Incident::subject));
         List<Incident> listed = ended.subList(0, Math.min(INCIDENT_LIMIT, ended.size()));
@@ -68,16 +73,43 @@ final class HistoryBuilder {
         return new IncidentsView(rows.page("Incidents", "incidents", Page.INCIDENTS),
                 ongoing.stream().map(this::row).toList(), listed.stream().map(this::row).toList(), ended.size(),
                 INCIDENT_LIMIT, Durations.human(INCIDENT_PERIOD),
-                mean(all.stream().map(Incident::timeToDetect).toList()),
+                mean(all.stream().map(Incident::timeToDetect).flatMap(Optional::stream).toList()),
                 mean(listed.stream().map(Incident::timeToRecover).map(Optional::orElseThrow).toList()));
+    }
+
+    /**
+     * The HARD problems of the status that no change in the history read opens: they began before it
+     * (or their lines were lost). Shown as ongoing since their current state began.
+     */
+    private List<Incident> beganBeforeTheHistory(List<Incident> found) {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        found.forEach(i -> open.add(i.subject()));
+        List<Incident> partial = new ArrayList<>();
+        for (HostState h : model.hosts()) {
+            problem(h.host(), null, h.state(), h.since(), h.detail(), open).ifPresent(partial::add);
+            for (CheckState c : h.checks()) {
+                problem(h.host(), c.check(), c.status().name(), c.since(), c.detail(), open).ifPresent(partial::add);
+            }
+        }
+        return partial;
+    }
+
+    private static Optional<Incident> problem(String host, String check, String state, Instant since, StateDetail d,
+                                              java.util.Set<String> open) {
+        boolean hardProblem = !States.isOk(state) && (d == null || d.type() == StateType.HARD);
+        if (!hardProblem || since == null || open.contains(check == null ? host : host + "/" + check)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Incident(host, check, state, since, since, null, null, null,
+                d == null ? null : d.suppressedBy(), d != null && d.unstable(), true));
     }
 
     private IncidentsView.Row row(Incident i) {
         return new IncidentsView.Row(Texts.line(i.subject()), model.href(i.host(), i.check()), Texts.line(i.worst()),
-                States.css(i.worst()), model.times().format(i.started()),
+                States.css(i.worst()), (i.partial() ? "by " : "") + model.times().format(i.started()),
                 i.notified() == null ? NONE : model.times().format(i.notified()),
                 i.ongoing() ? "ongoing" : model.times().format(i.ended()), Durations.human(i.lasted(model.now())),
-                Durations.human(i.timeToDetect()), i.timeToRecover().map(Durations::human).orElse(NONE),
+                i.timeToDetect().map(Durations::human).orElse(NONE), i.timeToRecover().map(Durations::human).orElse(NONE),
                 Texts.line(Rows.orEmpty(i.suppressedBy())), i.unstable());
     }
 

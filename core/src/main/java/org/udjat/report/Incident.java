@@ -20,18 +20,21 @@ import java.util.Optional;
  * @param ended        when it was over (the HARD recovery), null while ongoing
  * @param suppressedBy the root cause it was blamed on while it lasted ({@code gw1 DOWN}), null when none
  * @param unstable     whether it was UNSTABLE (flapping) at some point
+ * @param partial      whether it began before the part of the history that was read: {@code started} and
+ *                     {@code hard} are then when its current state began (it began then at the latest),
+ *                     and the time to detect is not known
  */
 public record Incident(String host, String check, String worst, Instant started, Instant hard, Instant notified,
-                       Instant firstOk, Instant ended, String suppressedBy, boolean unstable) {
+                       Instant firstOk, Instant ended, String suppressedBy, boolean unstable, boolean partial) {
 
     /** Whether it is still going on. */
     public boolean ongoing() {
         return ended == null;
     }
 
-    /** Time to detect: from the first failed result to HARD. */
-    public Duration timeToDetect() {
-        return Duration.between(started, hard);
+    /** Time to detect: from the first failed result to HARD; empty when it began before the history read. */
+    public Optional<Duration> timeToDetect() {
+        return partial ? Optional.empty() : Optional.of(Duration.between(started, hard));
     }
 
     /** Time to recover: from the first OK result to the recovery; empty while ongoing. */

@@ -93,7 +93,7 @@ final class IncidentFinder {
 
         Incident build(Instant firstOk, Instant ended) {
             return new Incident(opening.host(), opening.check(), worst, started, opening.time(), null, firstOk, ended,
-                    suppressedBy, unstable);
+                    suppressedBy, unstable, false);
         }
     }
 }

@@ -19,6 +19,8 @@ import org.udjat.evaluate.Change;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
 import org.udjat.evaluate.Snapshot;
+import org.udjat.evaluate.StateDetail;
+import org.udjat.record.HistoryLog;
 
 /**
  * Everything one rendering of the report works from: the config, the last status, the history and
@@ -44,12 +46,15 @@ public final class ReportModel {
     private final Instant now;
     private final Times times;
     private final Instant knownUntil;
+    private final Instant readFrom;
     private final Map<String, List<Availability>> availability = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, Page> pages;
     private Duration staleAt;
 
-    private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant now, ZoneId zone) {
+    private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant readFrom, Instant now,
+                        ZoneId zone) {
         this.config = config;
+        this.readFrom = readFrom;
         this.snapshot = snapshot;
         this.now = now;
         this.times = new Times(zone);
@@ -77,7 +82,18 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant now,
                                  ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, now, zone);
+        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone);
+    }
+
+    /**
+     * A model to render from the recent part of the history only, as {@link HistoryLog#since} reads it: what
+     * happened before {@code readFrom} is taken from the changes' previous states and from the status.
+     *
+     * @param readFrom where the history was read from
+     */
+    public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
+                                 Instant now, ZoneId zone) {
+        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone);
     }
 
     /** The snapshot's hosts and checks that are still in the config, in the snapshot's order. */
@@ -188,7 +204,24 @@ public final class ReportModel {
     /** How the subject spent each of {@link Rows#WINDOWS}, ending now; computed once per subject. */
     List<Availability> availability(String subject) {
         return availability.computeIfAbsent(subject, s -> {
-            Timeline timeline = Timeline.of(changes(s), knownUntil == null ? now : knownUntil);
+            int slash = s.indexOf('/');
+            HostState host = hostsByName.get(slash < 0 ? s : s.substring(0, slash));
+            String state = null;
+            StateDetail detail = null;
+            if (host != null && slash < 0) {
+                state = host.state();
+                detail = host.detail();
+            } else if (host != null) {
+                String check = s.substring(slash + 1);
+                for (CheckState c : host.checks()) {
+                    if (c.check().equals(check)) {
+                        state = c.status().name();
+                        detail = c.detail();
+                    }
+                }
+            }
+            Timeline timeline = Timeline.of(changes(s), knownUntil == null ? now : knownUntil, readFrom, state,
+                    detail != null && detail.suppressedBy() != null);
             return Rows.WINDOWS.stream().map(w -> timeline.over(now.minus(w.length()), now)).toList();
         });
     }

@@ -13,9 +13,16 @@ import org.udjat.record.StateDir;
 
 /**
  * The report stage: renders a state directory's status and history into its {@code www/}, with the
- * config's templates. Call under the cycle lock, so two renderings never write the same directory.
+ * config's templates. Only the last {@link #HISTORY_READ} of the history is read, so the cost does not
+ * grow with its age. Call under the cycle lock, so two renderings never write the same directory.
  */
 public final class Reporter {
+    /**
+     * How far back the history is read: the longest availability window (30 days) and a day more, so an
+     * incident that ended within the window was most likely opened within what is read.
+     */
+    static final Duration HISTORY_READ = Duration.ofDays(31);
+
     private final Config config;
     private final Clock clock;
 
@@ -51,8 +58,10 @@ public final class Reporter {
     public Outcome report(StateDir dir, Optional<Snapshot> snapshot) throws ReportException, IOException {
         Instant started = clock.instant();
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
-        HistoryLog.Entries history = new HistoryLog(dir).read();
-        ReportModel model = ReportModel.of(config, snapshot, history.changes(), clock.instant(), clock.getZone());
+        Instant now = clock.instant();
+        Instant readFrom = now.minus(HISTORY_READ);
+        HistoryLog.Entries history = new HistoryLog(dir).since(readFrom);
+        ReportModel model = ReportModel.of(config, snapshot, history.changes(), readFrom, now, clock.getZone());
         ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model, dir.wwwDir());
         return new Outcome(result.written(), result.removed(), history.changes().size(), history.warnings(),
                 Duration.between(started, clock.instant()));

@@ -30,15 +30,41 @@ final class Timeline {
      * @param knownUntil when the state was last known; a change later than it extends it
      */
     static Timeline of(List<Change> changes, Instant knownUntil) {
+        return of(changes, knownUntil, null, null, false);
+    }
+
+    /**
+     * A timeline from the part of the history read from {@code readFrom} on. Before its first change the
+     * subject was in that change's previous state ({@code from}), known since {@code readFrom}; without any
+     * change it was in {@code current} all along.
+     *
+     * @param readFrom   where the history was read from, null when it was read whole
+     * @param current    the subject's state now, for a subject without changes since {@code readFrom}
+     * @param suppressed whether the current problem is suppressed
+     */
+    static Timeline of(List<Change> changes, Instant knownUntil, Instant readFrom, String current,
+                       boolean suppressed) {
         List<Change> sorted = inOrder(changes);
-        List<Segment> segments = new ArrayList<>(sorted.size());
+        List<Segment> segments = new ArrayList<>(sorted.size() + 1);
+        if (readFrom != null) {
+            Instant first = sorted.isEmpty() ? later(knownUntil, readFrom) : sorted.get(0).time();
+            String before = sorted.isEmpty() ? current : sorted.get(0).from();
+            if (before != null && first.isAfter(readFrom)) {
+                Kind kind = kind(before);
+                segments.add(new Segment(readFrom, first, kind, kind != Kind.OK && sorted.isEmpty() && suppressed));
+            }
+        }
         for (int i = 0; i < sorted.size(); i++) {
             Change c = sorted.get(i);
             Instant end = i + 1 < sorted.size() ? sorted.get(i + 1).time() : later(knownUntil, c.time());
-            Kind kind = States.isOk(c.to()) ? Kind.OK : "UNKNOWN".equals(c.to()) ? Kind.UNKNOWN : Kind.PROBLEM;
+            Kind kind = kind(c.to());
             segments.add(new Segment(c.time(), end, kind, kind != Kind.OK && c.suppressedBy() != null));
         }
         return new Timeline(segments);
+    }
+
+    private static Kind kind(String state) {
+        return States.isOk(state) ? Kind.OK : "UNKNOWN".equals(state) ? Kind.UNKNOWN : Kind.PROBLEM;
     }
 
     /** The changes in time order; the history's own order already is, almost always. */

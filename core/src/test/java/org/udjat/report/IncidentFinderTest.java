@@ -114,7 +114,7 @@ class IncidentFinderTest {
         List<Expected> actual = new ArrayList<>();
         for (Incident i : found) {
             actual.add(new Expected(minute(i.started()), minute(i.hard()), minute(i.firstOk()), minute(i.ended()),
-                    i.worst(), i.suppressedBy(), i.unstable(), Durations.human(i.timeToDetect()),
+                    i.worst(), i.suppressedBy(), i.unstable(), i.timeToDetect().map(Durations::human).orElse(null),
                     i.timeToRecover().map(Durations::human).orElse(null), Durations.human(i.lasted(NOW))));
             assertEquals(null, i.notified(), "notifications are not recorded yet");
         }

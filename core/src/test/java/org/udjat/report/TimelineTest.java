@@ -89,6 +89,37 @@ class TimelineTest {
         assertEquals(percent, a.percent());
     }
 
+    static Stream<Arguments> recentHistoryCases() {
+        return Stream.of(
+                Arguments.of("before the first change read it was in that change's previous state",
+                        history("2h", "OK"), "CRITICAL", false, "2h", "22h", "0s", "0s", "0s"),
+                Arguments.of("no change read: the current state held all along", history(), "CRITICAL", true,
+                        "0s", "24h", "0s", "24h", "0s"),
+                Arguments.of("no change read, OK", history(), "UP", false, "24h", "0s", "0s", "0s", "0s"),
+                Arguments.of("first seen after the history read began: no data before", history("6h", "OK"),
+                        "OK", false, "6h", "0s", "0s", "0s", "18h"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recentHistoryCases")
+    void availabilityFromTheRecentHistoryOnly(String name, List<Change> history, String current, boolean suppressed,
+                                             String ok, String problem, String unknown, String suppressedTime,
+                                             String noData) {
+        List<Change> read = history.stream().map(c -> name.startsWith("first seen") ? c : withFrom(c, "CRITICAL"))
+                .toList();
+
+        Availability a = Timeline.of(read, NOW, NOW.minus(Duration.ofHours(30)), current, suppressed).over(FROM, NOW);
+
+        assertEquals(List.of(d(ok), d(problem), d(unknown), d(suppressedTime), d(noData)),
+                List.of(a.ok(), a.problem(), a.unknown(), a.suppressed(), a.noData()));
+    }
+
+    private static Change withFrom(Change c, String from) {
+        return new Change(c.time(), c.host(), c.check(), from, c.to(), c.summary(), c.kind(), c.type(), c.attempt(),
+                c.attempts(), c.unstable(), c.suppressedBy(), c.suppressedCount(), c.rechecks(), c.previousDuration(),
+                c.recent());
+    }
+
     private static Duration d(String text) {
         return Duration.parse("PT" + text.toUpperCase());
     }
