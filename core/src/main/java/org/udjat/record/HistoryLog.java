@@ -172,12 +172,11 @@ public final class HistoryLog {
      */
     private boolean keepSince(byte[] bytes, int from, int to, long offset, boolean last, Instant cutoff,
                               Deque<Change> found, List<String> warnings) {
-        String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
+        if (isBlank(bytes, from, to)) {
             return true;
         }
         try {
-            Change change = mapper.readValue(text, Change.class);
+            Change change = decode(bytes, from, to);
             if (change == null || change.time() == null || change.host() == null || change.to() == null) {
                 warn(warnings, file + " at byte " + offset + ": not a change (time, host or new state missing); skipped");
                 return true;
@@ -189,6 +188,24 @@ public final class HistoryLog {
         } catch (IOException e) {
             String why = last ? "incomplete last line, a run was interrupted while writing it" : "not valid JSON";
             warn(warnings, file + " at byte " + offset + ": " + why + "; skipped");
+        }
+        return true;
+    }
+
+    /** The bytes decoded directly; a line with malformed UTF-8 is read as text with U+FFFD instead, as by read(). */
+    private Change decode(byte[] bytes, int from, int to) throws IOException {
+        try {
+            return mapper.readValue(bytes, from, to - from, Change.class);
+        } catch (IOException malformed) {
+            return mapper.readValue(new String(bytes, from, to - from, StandardCharsets.UTF_8), Change.class);
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
         }
         return true;
     }

@@ -123,6 +123,20 @@ class HistoryLogTest {
     }
 
     @Test
+    void sinceReadsALineWithMalformedUtf8AsReadDoes() throws IOException {
+        HistoryLog log = new HistoryLog(dir);
+        log.append(List.of(change(0, "OK", "WARNING", "load", "MARK")));
+        byte[] bytes = Files.readAllBytes(dir.historyFile());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int at = text.indexOf("MARK");
+        bytes[at] = (byte) 0xff;
+        Files.write(dir.historyFile(), bytes);
+
+        assertEquals(log.read().changes(), log.since(T).changes());
+        assertEquals("\ufffdARK", log.since(T).changes().get(0).summary());
+    }
+
+    @Test
     void sinceSkipsBadLinesWithTheirOffsetAndATornLastLine() throws IOException {
         HistoryLog log = new HistoryLog(dir);
         Change a = change(0, "OK", "WARNING", "load", "load 12");
