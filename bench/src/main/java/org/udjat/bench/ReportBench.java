@@ -128,9 +128,9 @@ public final class ReportBench {
             for (String check : CHECKS) {
                 checks.add(check(name, check, now, random, history));
             }
-            StateDetail detail = new StateDetail(down || unreachable ? Status.CRITICAL : Status.OK, StateType.HARD, 1, 1,
-                    down || unreachable ? Status.CRITICAL : Status.OK, down || unreachable ? Status.CRITICAL : Status.OK,
-                    List.of(), false, null, suppressed);
+            Status hostStatus = down || unreachable ? Status.CRITICAL : Status.OK;
+            StateDetail detail = new StateDetail(hostStatus, StateType.HARD, 1, 1, hostStatus, hostStatus, List.of(),
+                    false, null, suppressed);
             states.add(new HostState(name, !(down || unreachable), down || unreachable ? "timed out after 10s" : "",
                     "linux", now.minusSeconds(20), since, checks, detail));
         }
@@ -147,34 +147,43 @@ public final class ReportBench {
         }
         times.sort(null);
         Instant free = start;
+        Instant recovered = start;
         for (Instant t : times) {
             if (t.isBefore(free)) {
                 continue;
             }
             Duration lasted = Duration.ofMinutes(3 + random.nextInt(120));
             String subject = host + "/" + check;
-            history.add(change(t, subject, "OK", "CRITICAL", ChangeKind.SOFT, StateType.SOFT, null, summary(check, "CRITICAL")));
+            history.add(change(t, subject, "OK", "CRITICAL", ChangeKind.SOFT, StateType.SOFT, null,
+                    summary(check, "CRITICAL")));
             history.add(change(t.plusSeconds(120), subject, "CRITICAL", "CRITICAL", ChangeKind.PROBLEM, StateType.HARD,
                     null, summary(check, "CRITICAL")));
             history.add(change(t.plus(lasted), subject, "CRITICAL", "OK", ChangeKind.RECOVERY, StateType.HARD, null,
                     summary(check, "OK")));
-            free = t.plus(lasted).plusSeconds(60);
+            recovered = t.plus(lasted);
+            free = recovered.plusSeconds(60);
         }
         double roll = random.nextDouble();
-        Status status = roll < 0.015 ? Status.WARNING : roll < 0.025 ? Status.CRITICAL : roll < 0.03 ? Status.UNKNOWN
+        Status status = roll < 0.015 ? Status.WARNING
+                : roll < 0.025 ? Status.CRITICAL
+                : roll < 0.03 ? Status.UNKNOWN
                 : Status.OK;
         boolean soft = status != Status.OK && random.nextDouble() < 0.2;
-        Instant since = status == Status.OK ? free : now.minus(Duration.ofMinutes(1 + random.nextInt(300)));
+        Instant problemSince = now.minus(Duration.ofMinutes(1 + random.nextInt(300)));
+        Instant since = status == Status.OK ? recovered : problemSince.isAfter(free) ? problemSince : free;
         if (status != Status.OK) {
-            history.add(change(since, host + "/" + check, "OK", status.name(), soft ? ChangeKind.SOFT : ChangeKind.PROBLEM,
-                    soft ? StateType.SOFT : StateType.HARD, null, summary(check, status.name())));
+            history.add(change(since, host + "/" + check, "OK", status.name(),
+                    soft ? ChangeKind.SOFT : ChangeKind.PROBLEM, soft ? StateType.SOFT : StateType.HARD, null,
+                    summary(check, status.name())));
         }
         StateDetail detail = new StateDetail(status, soft ? StateType.SOFT : StateType.HARD,
-                soft || status == Status.OK ? 1 : 3, status == Status.OK ? 1 : 3, soft ? Status.OK : status, status, List.of(), false, null, null);
+                soft || status == Status.OK ? 1 : 3, status == Status.OK ? 1 : 3, soft ? Status.OK : status, status,
+                List.of(), false, null, null);
         List<PerfDatum> perf = new ArrayList<>();
         for (int v = 1; v <= 3; v++) {
             perf.add(new PerfDatum(check + (v == 1 ? "" : v == 2 ? " /var" : " /srv/data"),
-                    Math.round(random.nextDouble() * 10000) / 100.0, "%", Range.parse("80"), Range.parse("90"), 0.0, 100.0));
+                    Math.round(random.nextDouble() * 10000) / 100.0, "%", Range.parse("80"), Range.parse("90"), 0.0,
+                    100.0));
         }
         String longOutput = random.nextDouble() < 0.1 ? "detail line one\ndetail line two\ndetail line three" : "";
         return new CheckState(check, status, summary(check, status.name()), longOutput, perf, now.minusSeconds(25),

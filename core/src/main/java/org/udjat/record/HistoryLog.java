@@ -178,7 +178,8 @@ public final class HistoryLog {
         try {
             Change change = decode(bytes, from, to);
             if (change == null || change.time() == null || change.host() == null || change.to() == null) {
-                warn(warnings, file + " at byte " + offset + ": not a change (time, host or new state missing); skipped");
+                warn(warnings, file + " at byte " + offset
+                        + ": not a change (time, host or new state missing); skipped");
                 return true;
             }
             if (change.time().isBefore(cutoff)) {

@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
 import org.udjat.config.CheckSpec;
 import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
+import org.udjat.config.StatePolicy;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
 import org.udjat.evaluate.Snapshot;
-import org.udjat.evaluate.StateDetail;
 import org.udjat.record.HistoryLog;
 
 /**
@@ -28,7 +28,7 @@ import org.udjat.record.HistoryLog;
  * config: a host or check removed from the config is left out (its pages are removed by
  * {@link ReportRenderer#renderAll}), one added appears once a cycle has polled it. Changes of
  * removed subjects stay in the history pages, without links. Immutable after construction apart
- * from caches; not thread-safe.
+ * from caches; thread-safe, so pages of one model may be rendered by several threads.
  */
 public final class ReportModel {
     /** Changes per history page. */
@@ -204,26 +204,33 @@ public final class ReportModel {
     /** How the subject spent each of {@link Rows#WINDOWS}, ending now; computed once per subject. */
     List<Availability> availability(String subject) {
         return availability.computeIfAbsent(subject, s -> {
-            int slash = s.indexOf('/');
-            HostState host = hostsByName.get(slash < 0 ? s : s.substring(0, slash));
-            String state = null;
-            StateDetail detail = null;
-            if (host != null && slash < 0) {
-                state = host.state();
-                detail = host.detail();
-            } else if (host != null) {
-                String check = s.substring(slash + 1);
-                for (CheckState c : host.checks()) {
-                    if (c.check().equals(check)) {
-                        state = c.status().name();
-                        detail = c.detail();
-                    }
-                }
-            }
-            Timeline timeline = Timeline.of(changes(s), knownUntil == null ? now : knownUntil, readFrom, state,
-                    detail != null && detail.suppressedBy() != null);
+            Current current = current(s);
+            Timeline timeline = Timeline.of(changes(s), knownUntil == null ? now : knownUntil, readFrom,
+                    current.state(), current.suppressed());
             return Rows.WINDOWS.stream().map(w -> timeline.over(now.minus(w.length()), now)).toList();
         });
+    }
+
+    /** A subject's state in the status, null when it is not there. */
+    private record Current(String state, boolean suppressed) {
+    }
+
+    private Current current(String subject) {
+        int slash = subject.indexOf('/');
+        HostState host = hostsByName.get(slash < 0 ? subject : subject.substring(0, slash));
+        if (host == null) {
+            return new Current(null, false);
+        }
+        if (slash < 0) {
+            return new Current(host.state(), host.detail() != null && host.detail().suppressedBy() != null);
+        }
+        String check = subject.substring(slash + 1);
+        for (CheckState c : host.checks()) {
+            if (c.check().equals(check)) {
+                return new Current(c.status().name(), c.detail() != null && c.detail().suppressedBy() != null);
+            }
+        }
+        return new Current(null, false);
     }
 
     /** The age at which the data counts as stale: {@code stale_after} intervals, the smallest any check has. */
@@ -233,7 +240,7 @@ public final class ReportModel {
         }
         int staleAfter = config.hostList().stream().flatMap(h -> h.checks().stream())
                 .mapToInt(c -> c.policy().staleAfter()).min()
-                .orElse(org.udjat.config.StatePolicy.DEFAULT.staleAfter());
+                .orElse(StatePolicy.DEFAULT.staleAfter());
         staleAt = config.interval().multipliedBy(staleAfter);
         return staleAt;
     }

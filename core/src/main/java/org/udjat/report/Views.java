@@ -3,7 +3,10 @@ package org.udjat.report;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
 
-/** The view of each page of a model: what its template gets as {@code view}. Not thread-safe. */
+/**
+ * The view of each page of a model: what its template gets as data model. Thread-safe: it keeps no
+ * state of its own.
+ */
 final class Views {
     private final ReportModel model;
     private final OverviewBuilder overview;
