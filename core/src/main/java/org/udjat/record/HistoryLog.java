@@ -122,93 +122,22 @@ public final class HistoryLog {
     /**
      * The changes observed at or after {@code cutoff}, oldest first. The file is read from its end back
      * to the first line older than the cutoff and no further: lines are appended in time order, so a
-     * report over the last days costs the same however long the history has grown. Lines that cannot be
-     * decoded are skipped with a warning that gives their byte offset.
+     * report over the last days costs the same however long the history has grown. The lines found are
+     * decoded in parallel. Lines that cannot be decoded are skipped with a warning that gives their
+     * byte offset.
      */
     public Entries since(Instant cutoff) {
-        List<String> warnings = new ArrayList<>();
-        Deque<Change> found = new ArrayDeque<>();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long end = channel.size();
-            byte[] carry = new byte[0];
-            boolean last = true;
-            while (end > 0) {
-                int length = (int) Math.min(CHUNK, end);
-                long start = end - length;
-                ByteBuffer chunk = ByteBuffer.allocate(length + carry.length).limit(length);
-                while (chunk.hasRemaining()) {
-                    if (channel.read(chunk, start + chunk.position()) < 0) {
-                        throw new IOException("the file shrank while it was read");
-                    }
-                }
-                chunk.limit(chunk.capacity()).put(carry);
-                byte[] bytes = chunk.array();
-                int lineEnd = bytes.length;
-                for (int i = bytes.length - 1; i >= 0; i--) {
-                    if (bytes[i] != '\n') {
-                        continue;
-                    }
-                    if (!keepSince(bytes, i + 1, lineEnd, start + i + 1, last, cutoff, found, warnings)) {
-                        return new Entries(List.copyOf(found), warnings);
-                    }
-                    last = false;
-                    lineEnd = i;
-                }
-                carry = java.util.Arrays.copyOf(bytes, lineEnd);
-                end = start;
-            }
-            keepSince(carry, 0, carry.length, 0, last, cutoff, found, warnings);
+        try {
+            HistoryTail.Read read = HistoryTail.read(file, cutoff, mapper);
+            read.warnings().forEach(LOG::warn);
+            return new Entries(read.changes(), read.warnings());
         } catch (NoSuchFileException e) {
             return new Entries(List.of(), List.of());
         } catch (IOException e) {
+            List<String> warnings = new ArrayList<>();
             warn(warnings, file + ": cannot be read (" + IoReason.of(e) + ")");
+            return new Entries(List.of(), warnings);
         }
-        return new Entries(List.copyOf(found), warnings);
-    }
-
-    /**
-     * Decodes the line {@code bytes[from, to)} and keeps it when it is not older than the cutoff; false once a
-     * line is older, which ends the reading. {@code last} says whether it is the file's last line.
-     */
-    private boolean keepSince(byte[] bytes, int from, int to, long offset, boolean last, Instant cutoff,
-                              Deque<Change> found, List<String> warnings) {
-        if (isBlank(bytes, from, to)) {
-            return true;
-        }
-        try {
-            Change change = decode(bytes, from, to);
-            if (change == null || change.time() == null || change.host() == null || change.to() == null) {
-                warn(warnings, file + " at byte " + offset
-                        + ": not a change (time, host or new state missing); skipped");
-                return true;
-            }
-            if (change.time().isBefore(cutoff)) {
-                return false;
-            }
-            found.addFirst(change);
-        } catch (IOException e) {
-            String why = last ? "incomplete last line, a run was interrupted while writing it" : "not valid JSON";
-            warn(warnings, file + " at byte " + offset + ": " + why + "; skipped");
-        }
-        return true;
-    }
-
-    /** The bytes decoded directly; a line with malformed UTF-8 is read as text with U+FFFD instead, as by read(). */
-    private Change decode(byte[] bytes, int from, int to) throws IOException {
-        try {
-            return mapper.readValue(bytes, from, to - from, Change.class);
-        } catch (IOException malformed) {
-            return mapper.readValue(new String(bytes, from, to - from, StandardCharsets.UTF_8), Change.class);
-        }
-    }
-
-    private static boolean isBlank(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
