@@ -41,7 +41,11 @@ final class Chromium implements AutoCloseable {
                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
                 "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "about:blank");
-        process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // its sockets and scratch files go beside the profile, into the test's folder, not /tmp
+        Path scratch = Files.createDirectories(profile.resolveSibling(profile.getFileName() + "-tmp"));
+        builder.environment().put("TMPDIR", scratch.toString());
+        process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<URI> endpoint = new CompletableFuture<>();
         Thread reader = new Thread(() -> readLog(endpoint), "chromium-log");
