@@ -32,11 +32,14 @@ import org.udjat.record.HistoryLog;
 import org.udjat.record.LockHeldException;
 import org.udjat.record.StateDir;
 import org.udjat.record.StatusStore;
+import org.udjat.report.ReportException;
+import org.udjat.report.Reporter;
 
 /**
  * One poll cycle, the whole pipeline: plan, poll (re-checking parents that looked fine while
- * something behind them failed), evaluate, record, dispatch. Holds the state directory's lock
- * from before it reads the previous status until the changes are dispatched.
+ * something behind them failed), evaluate, record, dispatch, report (when {@code report.on_run}).
+ * Holds the state directory's lock from before it reads the previous status until the report is
+ * written.
  */
 public final class Cycle {
     private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
@@ -96,6 +99,9 @@ public final class Cycle {
             new HistoryLog(stateDir).append(evaluation.changes());
             statusStore.save(evaluation.snapshot());
             dispatch(evaluation, warnings);
+            if (config.report().onRun()) {
+                report(stateDir, evaluation.snapshot(), warnings);
+            }
             return new CycleOutcome(evaluation.snapshot(), evaluation.changes(), warnings,
                     Duration.between(started, clock.instant()));
         }
@@ -131,6 +137,16 @@ public final class Cycle {
                     + "history.jsonl): " + e;
             LOG.warn(warning);
             warnings.add(warning);
+        }
+    }
+
+    /** Renders the HTML report; a broken template or a full disk costs a warning, never the recorded state. */
+    private void report(StateDir stateDir, Snapshot snapshot, List<String> warnings) {
+        try {
+            LOG.debug(new Reporter(config, clock).report(stateDir, Optional.of(snapshot)).summary());
+        } catch (ReportException | IOException | RuntimeException e) {
+            String why = e instanceof ReportException || e instanceof IOException ? e.getMessage() : e.toString();
+            warnings.add("the report was not rendered (status and history are recorded): " + why);
         }
     }
 

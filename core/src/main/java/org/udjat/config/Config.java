@@ -16,6 +16,7 @@ import java.util.Map;
  * @param cycleDeadline the wall-clock budget of one cycle; hosts not done by then are recorded as timed out
  * @param concurrency   how many hosts are polled at once
  * @param hosts         every host by name, in the order written
+ * @param report        how the HTML report is made
  */
 public record Config(
         Path file,
@@ -24,10 +25,18 @@ public record Config(
         Duration interval,
         Duration cycleDeadline,
         int concurrency,
-        Map<String, HostSpec> hosts) {
+        Map<String, HostSpec> hosts,
+        ReportSettings report) {
+
+    /** A config with the default report settings. */
+    public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
+                  Map<String, HostSpec> hosts) {
+        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, ReportSettings.DEFAULT);
+    }
 
     public Config {
         hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
+        report = report == null ? ReportSettings.DEFAULT : report;
     }
 
     /** Every host, in the order written. */

@@ -15,6 +15,7 @@ public final class FileNames {
     /** Names longer than this are cut and made unique with a digest of the whole text. */
     static final int MAX = 100;
     private static final int KEEP = 80;
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
     private FileNames() {
     }
@@ -30,6 +31,9 @@ public final class FileNames {
         if (text.isEmpty()) {
             return "~";
         }
+        if (isPlain(text)) {
+            return text;
+        }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder b = new StringBuilder(utf8.length);
         for (int i = 0; i < utf8.length; i++) {
@@ -39,13 +43,29 @@ public final class FileNames {
             if (plain) {
                 b.append((char) c);
             } else {
-                b.append('~').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+                b.append('~').append(UPPER_HEX.toHexDigits((byte) c));
             }
         }
         if (b.length() <= MAX) {
             return b.toString();
         }
         return b.substring(0, KEEP) + "~~" + HexFormat.of().formatHex(sha256(utf8), 0, 8);
+    }
+
+    /** Whether the text is its own safe name: short, and only characters that stay. */
+    private static boolean isPlain(String text) {
+        if (text.length() > MAX || text.charAt(0) == '.') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] sha256(byte[] bytes) {

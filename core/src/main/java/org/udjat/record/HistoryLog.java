@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -119,6 +120,27 @@ public final class HistoryLog {
     }
 
     /**
+     * The changes observed at or after {@code cutoff}, oldest first. The file is read from its end back
+     * to the first line older than the cutoff and no further: lines are appended in time order, so a
+     * report over the last days costs the same however long the history has grown. The lines found are
+     * decoded in parallel. Lines that cannot be decoded are skipped with a warning that gives their
+     * byte offset.
+     */
+    public Entries since(Instant cutoff) {
+        try {
+            HistoryTail.Read read = HistoryTail.read(file, cutoff, mapper);
+            read.warnings().forEach(LOG::warn);
+            return new Entries(read.changes(), read.warnings());
+        } catch (NoSuchFileException e) {
+            return new Entries(List.of(), List.of());
+        } catch (IOException e) {
+            List<String> warnings = new ArrayList<>();
+            warn(warnings, file + ": cannot be read (" + IoReason.of(e) + ")");
+            return new Entries(List.of(), warnings);
+        }
+    }
+
+    /**
      * Keeps the last {@code n} non-blank lines of the file as it is now (appends made meanwhile
      * are not read) and tells whether its last line was complete.
      */
@@ -136,15 +158,17 @@ public final class HistoryLog {
                     break;
                 }
                 position += read;
+                byte[] bytes = chunk.array();
+                int start = 0;
                 for (int i = 0; i < read; i++) {
-                    byte b = chunk.get(i);
-                    if (b == '\n') {
+                    if (bytes[i] == '\n') {
+                        line.write(bytes, start, i - start);
                         keep(new NumberedLine(++number, line), n, last);
                         line.reset();
-                    } else {
-                        line.write(b);
+                        start = i + 1;
                     }
                 }
+                line.write(bytes, start, read - start);
             }
             if (line.size() > 0) {
                 keep(new NumberedLine(++number, line), n, last);

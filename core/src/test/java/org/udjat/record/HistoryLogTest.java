@@ -101,6 +101,61 @@ class HistoryLogTest {
         assertEquals(1, new HistoryLog(dir).read().warnings().size());
     }
 
+    @Test
+    void sinceReadsBackToTheCutoffOnly() throws IOException {
+        HistoryLog log = new HistoryLog(dir);
+        List<Change> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            all.add(change(i, "OK", "CRITICAL", "check" + i, "a summary long enough to span several chunks " + i));
+        }
+        log.append(all);
+
+        HistoryLog.Entries recent = log.since(T.plusSeconds(60L * 2990));
+        HistoryLog.Entries many = log.since(T.plusSeconds(60L * 5 - 30));
+        HistoryLog.Entries everything = log.since(Instant.MIN);
+
+        assertEquals(all.subList(2990, 3000), recent.changes());
+        assertEquals(all.subList(5, 3000), many.changes());
+        assertEquals(all, everything.changes());
+        assertEquals(List.of(), everything.warnings());
+        assertEquals(List.of(), log.since(T.plusSeconds(60L * 3000)).changes());
+        assertEquals(new HistoryLog.Entries(List.of(), List.of()), new HistoryLog(StateDir.open(tmp.resolve("x"))).since(T));
+    }
+
+    @Test
+    void sinceReadsALineWithMalformedUtf8AsReadDoes() throws IOException {
+        HistoryLog log = new HistoryLog(dir);
+        log.append(List.of(change(0, "OK", "WARNING", "load", "MARK")));
+        byte[] bytes = Files.readAllBytes(dir.historyFile());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int at = text.indexOf("MARK");
+        bytes[at] = (byte) 0xff;
+        Files.write(dir.historyFile(), bytes);
+
+        assertEquals(log.read().changes(), log.since(T).changes());
+        assertEquals("\ufffdARK", log.since(T).changes().get(0).summary());
+    }
+
+    @Test
+    void sinceSkipsBadLinesWithTheirOffsetAndATornLastLine() throws IOException {
+        HistoryLog log = new HistoryLog(dir);
+        Change a = change(0, "OK", "WARNING", "load", "load 12");
+        Change b = change(1, "WARNING", "OK", "load", "load 1");
+        log.append(List.of(a));
+        Files.writeString(dir.historyFile(), "not json\n", StandardOpenOption.APPEND);
+        log.append(List.of(b));
+        Files.writeString(dir.historyFile(), "{\"time\":\"2024-05", StandardOpenOption.APPEND);
+        long badAt = Files.readString(dir.historyFile()).indexOf("not json");
+        long tornAt = Files.readString(dir.historyFile()).lastIndexOf("{");
+
+        HistoryLog.Entries entries = log.since(T);
+
+        assertEquals(List.of(a, b), entries.changes());
+        assertEquals(List.of(dir.historyFile() + " at byte " + tornAt
+                        + ": incomplete last line, a run was interrupted while writing it; skipped",
+                dir.historyFile() + " at byte " + badAt + ": not valid JSON; skipped"), entries.warnings());
+    }
+
     private static Change change(int minute, String from, String to, String check, String summary) {
         return new Change(T.plusSeconds(60L * minute), "web1", check, from, to, summary);
     }
