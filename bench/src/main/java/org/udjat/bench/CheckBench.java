@@ -133,6 +133,18 @@ public final class CheckBench {
         Targets() throws IOException {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             listener = new ServerSocket(0, 50, loopback);
+            // accept and close at once, so repeated connects never fill the backlog
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        listener.accept().close();
+                    } catch (IOException e) {
+                        // closed at the end of the run
+                    }
+                }
+            }, "bench-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
             http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
             http.createContext("/health", exchange -> {
                 byte[] body = "all good\n".getBytes(StandardCharsets.UTF_8);
