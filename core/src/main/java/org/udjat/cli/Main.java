@@ -12,7 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         Logging.configure(args);
         System.exit(execute(new Context(System.getenv(), Clock.systemDefaultZone(),
-                new PrintWriter(System.out, true), new PrintWriter(System.err, true)), args));
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.out), args));
     }
 
     /** Runs a command line with the given context and returns the exit code; used by tests too. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Agentless server monitoring: polls hosts over SSH, keeps state, reports.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReportCommand.class, CgiCommand.class,
             PluginsCommand.class},
         footer = {"", "Exit codes:",
             "  0   done (for run: a cycle completed, whatever the hosts' states)",

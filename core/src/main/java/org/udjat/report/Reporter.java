@@ -58,12 +58,29 @@ public final class Reporter {
     public Outcome report(StateDir dir, Optional<Snapshot> snapshot) throws ReportException, IOException {
         Instant started = clock.instant();
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
-        Instant now = clock.instant();
-        Instant readFrom = now.minus(HISTORY_READ);
-        HistoryLog.Entries history = new HistoryLog(dir).since(readFrom);
-        ReportModel model = ReportModel.of(config, snapshot, history.changes(), readFrom, now, clock.getZone());
-        ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model, dir.wwwDir());
+        HistoryLog.Entries history = recentHistory(dir);
+        ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model(snapshot, history), dir.wwwDir());
         return new Outcome(result.written(), result.removed(), history.changes().size(), history.warnings(),
                 Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * One page of the report, rendered on request (the CGI) exactly as {@link #report} would write it.
+     *
+     * @param path a page path such as {@code /hosts/web1.html}; anything that is not a page of the
+     *             report, whatever it holds ({@code ..}, encoded characters), gives empty
+     */
+    public Optional<byte[]> page(StateDir dir, Optional<Snapshot> snapshot, String path) throws ReportException, IOException {
+        ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
+        return new ReportRenderer(templates).render(model(snapshot, recentHistory(dir)), path);
+    }
+
+    private HistoryLog.Entries recentHistory(StateDir dir) {
+        return new HistoryLog(dir).since(clock.instant().minus(HISTORY_READ));
+    }
+
+    private ReportModel model(Optional<Snapshot> snapshot, HistoryLog.Entries history) {
+        Instant now = clock.instant();
+        return ReportModel.of(config, snapshot, history.changes(), now.minus(HISTORY_READ), now, clock.getZone());
     }
 }
