@@ -67,15 +67,17 @@ class CgiIT {
 
         port = LoopbackPort.free("127.0.0.1");
         Path conf = dir.resolve("lighttpd.conf");
+        // the web server's own document root: empty, and nowhere near the state directory
+        Path htdocs = Files.createDirectories(dir.resolve("htdocs"));
         Files.writeString(conf, """
-                server.document-root = "%1$s"
+                server.document-root = "%5$s"
                 server.bind = "127.0.0.1"
                 server.port = %2$d
                 server.errorlog = "%1$s/lighttpd-error.log"
                 var.udjat_home = "%3$s"
                 var.udjat_config = "%4$s"
                 include "%3$s/cgi-reports/lighttpd-udjat.conf"
-                """.formatted(dir, port, REPO, config));
+                """.formatted(dir, port, REPO, config, htdocs));
         lighttpd = new ProcessBuilder("/usr/sbin/lighttpd", "-D", "-f", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("lighttpd.out").toFile()).start();
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
