@@ -16,6 +16,7 @@ import java.util.Map;
  * @param cycleDeadline the wall-clock budget of one cycle; hosts not done by then are recorded as timed out
  * @param concurrency   how many hosts are polled at once
  * @param hosts         every host by name, in the order written
+ * @param rrd           how measured values are kept in RRD files ({@code rrd:})
  */
 public record Config(
         Path file,
@@ -24,10 +25,18 @@ public record Config(
         Duration interval,
         Duration cycleDeadline,
         int concurrency,
-        Map<String, HostSpec> hosts) {
+        Map<String, HostSpec> hosts,
+        RrdSettings rrd) {
 
     public Config {
         hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
+        rrd = rrd != null ? rrd : RrdSettings.defaults(interval);
+    }
+
+    /** A config with the default RRD settings. */
+    public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
+                  Map<String, HostSpec> hosts) {
+        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, null);
     }
 
     /** Every host, in the order written. */

@@ -13,13 +13,13 @@ import java.util.Locale;
  * Turns an I/O failure into the few words an operator needs ({@code permission denied},
  * {@code no space left on device}), because the JDK's exceptions often carry only a path.
  */
-final class IoReason {
+public final class IoReason {
 
     private IoReason() {
     }
 
     /** The reason of the failure, lower case, without the path. */
-    static String of(IOException e) {
+    public static String of(IOException e) {
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason().toLowerCase(Locale.ROOT);
         }
