@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -58,24 +59,29 @@ final class RrdReader {
         for (int i = 0; i < seq.getValue().size(); i++) {
             String path = "rrd.archives[" + i + "]";
             Node element = seq.getValue().get(i);
-            Optional<RrdSettings.Archive> archive = archive(element, path, interval);
+            Optional<Parsed> archive = archive(element, path, interval);
             if (archive.isEmpty()) {
                 continue;
             }
-            int steps = new RrdSettings(true, interval, List.of()).stepsOf(archive.get());
+            int steps = new RrdSettings(true, interval, List.of()).stepsOf(archive.get().archive());
             Integer first = firstBySteps.putIfAbsent(steps, i);
             if (first != null) {
-                values.errors().add(element, path + ".every", "\"" + DurationParser.format(archive.get().every())
-                        + "\" is " + steps + " interval" + (steps == 1 ? "" : "s") + " like rrd.archives[" + first
-                        + "]; each archive needs its own \"every\"");
+                Node every = archive.get().every();
+                values.errors().add(every, path + ".every", "\"" + written(every) + "\" rounds to "
+                        + DurationParser.format(interval.multipliedBy(steps)) + " (a whole number of intervals), as "
+                        + "rrd.archives[" + first + "] does; each archive needs a different \"every\"");
                 continue;
             }
-            archives.add(archive.get());
+            archives.add(archive.get().archive());
         }
         return archives;
     }
 
-    private Optional<RrdSettings.Archive> archive(Node node, String path, Duration interval) {
+    /** An archive read, with the node of its {@code every} for later messages. */
+    private record Parsed(RrdSettings.Archive archive, Node every) {
+    }
+
+    private Optional<Parsed> archive(Node node, String path, Duration interval) {
         Optional<YamlMap> read = YamlMap.read(node, path, "an archive like {every: 30m, keep: 14d}", "key",
                 values.errors());
         if (read.isEmpty()) {
@@ -92,23 +98,28 @@ final class RrdReader {
         Node keepNode = map.get("keep").orElseThrow();
         if (every.get().compareTo(interval) < 0) {
             values.errors().add(everyNode, path + ".every", "must be at least the interval ("
-                    + DurationParser.format(interval) + "), got \"" + DurationParser.format(every.get()) + "\"");
+                    + DurationParser.format(interval) + "), got \"" + written(everyNode) + "\"");
             return Optional.empty();
         }
         if (keep.get().compareTo(every.get()) < 0) {
-            values.errors().add(keepNode, path + ".keep", "must be at least \"every\" ("
-                    + DurationParser.format(every.get()) + "), got \"" + DurationParser.format(keep.get()) + "\"");
+            values.errors().add(keepNode, path + ".keep", "must be at least \"every\" (" + written(everyNode)
+                    + "), got \"" + written(keepNode) + "\"");
             return Optional.empty();
         }
         RrdSettings.Archive archive = new RrdSettings.Archive(every.get(), keep.get());
         long rows = new RrdSettings(true, interval, List.of()).rowsOf(archive);
         if (rows > MAX_ROWS) {
-            values.errors().add(keepNode, path + ".keep", "\"" + DurationParser.format(keep.get()) + "\" of one row per \""
-                    + DurationParser.format(every.get()) + "\" is " + rows + " rows; at most " + MAX_ROWS
-                    + " per archive (add a coarser archive for the long term)");
+            values.errors().add(keepNode, path + ".keep", "\"" + written(keepNode) + "\" of one row every \""
+                    + written(everyNode) + "\" is " + rows + " rows; at most " + MAX_ROWS
+                    + " per archive (keep fine rows for less time, and add a coarser archive for the long term)");
             return Optional.empty();
         }
-        return Optional.of(archive);
+        return Optional.of(new Parsed(archive, everyNode));
+    }
+
+    /** A scalar as the file spells it, for messages. */
+    private static String written(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : ValueReader.kind(node);
     }
 
     private Optional<Duration> required(YamlMap map, String key, String path) {

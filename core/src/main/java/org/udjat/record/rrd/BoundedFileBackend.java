@@ -113,8 +113,8 @@ final class BoundedFileBackend extends RrdBackend implements RrdFileBackend {
 
     private void check(long offset, int count, String what) throws RrdBackendException {
         if (offset < 0 || offset + count > length) {
-            throw new RrdBackendException("cannot " + what + " bytes " + offset + ".." + (offset + count) + " of "
-                    + getPath() + ", which has " + length + " bytes: damaged");
+            throw new RrdBackendException("cannot " + what + " bytes " + offset + ".." + (offset + count)
+                    + ": the file has " + length + " bytes");
         }
     }
 

@@ -2,7 +2,9 @@ package org.udjat.record.rrd;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rrd4j.ConsolFun;
 import org.rrd4j.core.ArcDef;
 import org.rrd4j.core.RrdDef;
@@ -26,12 +28,17 @@ final class RrdLayout {
 
     RrdLayout(RrdSettings settings) {
         this.step = settings.stepSeconds();
-        List<ArcDef> defs = new ArrayList<>();
+        // the config rejects two archives of the same row time; settings made in code may still have them
+        Map<Integer, Integer> rowsBySteps = new LinkedHashMap<>();
         for (RrdSettings.Archive a : settings.archives()) {
-            for (ConsolFun f : FUNCTIONS) {
-                defs.add(new ArcDef(f, XFF, settings.stepsOf(a), (int) settings.rowsOf(a)));
-            }
+            rowsBySteps.merge(settings.stepsOf(a), (int) Math.min(Integer.MAX_VALUE, settings.rowsOf(a)), Math::max);
         }
+        List<ArcDef> defs = new ArrayList<>();
+        rowsBySteps.forEach((steps, rows) -> {
+            for (ConsolFun f : FUNCTIONS) {
+                defs.add(new ArcDef(f, XFF, steps, rows));
+            }
+        });
         this.archives = List.copyOf(defs);
     }
 
