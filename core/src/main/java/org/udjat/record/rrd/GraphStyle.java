@@ -52,7 +52,7 @@ final class GraphStyle {
         g.setShowSignature(false);
         g.setLocale(Locale.ENGLISH);
         g.setTimeZone(TimeZone.getTimeZone(zone));
-        g.setAntiAliasing(true);
+        g.setAntiAliasing(false);
         g.setTextAntiAliasing(true);
         g.setColor(ElementsNames.back, Color.WHITE);
         g.setColor(ElementsNames.canvas, Color.WHITE);
@@ -75,15 +75,24 @@ final class GraphStyle {
         if (unit.divisor() != 1) {
             g.setUnitsExponent(0); // already scaled to the binary prefix named on the axis
         }
+        double top = unit.percent() ? 100 : Double.NaN;
+        if (!info.isCounter()) {
+            // the thresholds' lines are the point of the graph: keep them in view
+            top = Math.max(Double.isNaN(top) ? Double.NEGATIVE_INFINITY : top,
+                    Math.max(highest(info.warn()), highest(info.crit())) / unit.divisor() * 1.05);
+        }
         if (unit.percent()) {
             g.setMinValue(0);
-            g.setMaxValue(100);
         }
+        if (Double.isFinite(top)) {
+            g.setMaxValue(top);
+        }
+        g.setForceRulesLegend(true);
         if (period != GraphPeriod.DAY) {
             g.area("lo", new Color(0, 0, 0, 0));
             g.stack("span", BAND, "min-max");
         }
-        g.line("v", VALUE, period == GraphPeriod.DAY ? "value" : "average", 1.5f);
+        g.line("v", VALUE, period == GraphPeriod.DAY ? "value" : "average", 1f);
         String fmt = "%8.2lf" + (unit.divisor() != 1 || unit.percent() ? " " : " %s") + unit.legend().replace("%", "%%");
         g.gprint("v", ConsolFun.LAST, "last " + fmt);
         g.gprint("v", ConsolFun.AVERAGE, "avg " + fmt);
@@ -135,6 +144,15 @@ final class GraphStyle {
 
     private static String scaled(double value, Unit unit) {
         return String.format(Locale.ROOT, "%.2f", value / unit.divisor());
+    }
+
+    /** The highest finite bound of a range, or negative infinity. */
+    private static double highest(Range range) {
+        if (range == null) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Double.isFinite(range.end()) ? range.end()
+                : Double.isFinite(range.start()) ? range.start() : Double.NEGATIVE_INFINITY;
     }
 
     /**
