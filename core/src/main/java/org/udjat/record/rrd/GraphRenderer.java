@@ -234,8 +234,8 @@ public final class GraphRenderer {
                 shown = new SeriesInfo(info.key(), counter ? "c" : "", null, null);
             }
         }
-        return new RrdGraph(GraphStyle.define(shown, period, start, end, avg, min, max, clock.getZone()))
-                .getRrdGraphInfo().getBytes();
+        return new RrdGraph(GraphStyle.define(shown, period, start, end, avg, min, max, clock.getZone()),
+                new PngWorker()).getRrdGraphInfo().getBytes();
     }
 
     private static String reason(Exception e) {
