@@ -2,6 +2,7 @@ package org.udjat.record.rrd;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
@@ -84,12 +85,11 @@ final class SeriesFiles {
      *                     nothing was renamed then, and no partial new file is left behind
      */
     Opened open(Path file, SeriesKind kind, long time) throws IOException {
-        if (!Files.exists(file)) {
-            return create(file, kind, time, null, null);
-        }
         RrdDb db;
         try {
             db = RrdDb.getBuilder().setPath(file.toUri()).setBackendFactory(factory).build();
+        } catch (NoSuchFileException e) {
+            return create(file, kind, time, null, null);
         } catch (RrdException | RuntimeException e) {
             return replace(file, kind, time, new Verdict(Reason.CORRUPT, "not a readable RRD file (" + describe(e)
                     + ")", "corrupt"));
@@ -150,6 +150,8 @@ final class SeriesFiles {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".new");
         try {
+            Files.deleteIfExists(temp); // left by a run killed while making it
+            Files.createFile(temp);
             RrdDb db = RrdDb.getBuilder().setRrdDef(layout.define(temp.toUri(), time - 1, kind))
                     .setBackendFactory(factory).build();
             return new Opened(db, file, temp, verdict == null ? null : verdict.reason(),
