@@ -1,6 +1,5 @@
 package org.udjat.record.rrd;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -176,20 +175,17 @@ public final class RrdStore {
     private void writeInfo(String host, String check, Map<String, CheckInfo.Label> latest, Pass pass) {
         Path file = paths.infoFile(host, check);
         try {
-            byte[] current = null;
-            CheckInfo known = new CheckInfo(host, check, Map.of());
+            byte[] current;
             try {
                 current = Files.readAllBytes(file);
-                CheckInfo read = json.readValue(current, CheckInfo.class);
-                if (host.equals(read.host()) && check.equals(read.check())) {
-                    known = read;
-                }
             } catch (NoSuchFileException e) {
-                // the check's first values
-            } catch (JsonProcessingException e) {
-                // unreadable, e.g. emptied by a power loss: rebuilt from this cycle's values
+                current = null;
             }
-            byte[] content = json.writeValueAsBytes(known.with(latest));
+            // usually the file holds exactly this cycle's labels, unchanged: no need to read it then
+            byte[] content = json.writeValueAsBytes(new CheckInfo(host, check, latest));
+            if (current != null && !Arrays.equals(content, current)) {
+                content = json.writeValueAsBytes(known(current, host, check).with(latest));
+            }
             if (!Arrays.equals(content, current)) {
                 AtomicFiles.writeUnsynced(file, content);
             }
@@ -197,6 +193,19 @@ public final class RrdStore {
             pass.messages.warn(relative(file) + ": not written (" + IoReason.of(e) + "); graphs show older units "
                     + "and thresholds");
         }
+    }
+
+    /** What {@code labels.json} held; nothing when unreadable (e.g. emptied by a power loss): rebuilt then. */
+    private CheckInfo known(byte[] current, String host, String check) {
+        try {
+            CheckInfo read = json.readValue(current, CheckInfo.class);
+            if (host.equals(read.host()) && check.equals(read.check())) {
+                return read;
+            }
+        } catch (IOException e) {
+            // rebuilt from this cycle's values
+        }
+        return new CheckInfo(host, check, Map.of());
     }
 
     private String relative(Path file) {
