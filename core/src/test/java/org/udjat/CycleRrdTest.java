@@ -25,8 +25,11 @@ import org.udjat.poll.LocalTransport;
 
 /** Whole cycles on this machine (real /bin/sh) that store their perfdata in RRD files. */
 class CycleRrdTest {
-    /** Cycles use real processes with deadlines from the clock: it must not be far behind the real time. */
-    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    /**
+     * Cycles run real processes against a deadline from the clock (the interval less 10 s), so the
+     * clock must not lag the real time: the next whole minute.
+     */
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
 
     @TempDir
     Path dir;
