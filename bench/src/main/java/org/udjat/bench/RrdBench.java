@@ -39,8 +39,10 @@ import org.udjat.record.rrd.SeriesKey;
  *
  * <pre>java -cp ... org.udjat.bench.RrdBench all|cycle WORK [key=value...]</pre>
  * Keys: {@code hosts=1000 checks=10 cycles=5 processes=all graphs=40 pages=10}. {@code all} runs
- * everything in this JVM, into WORK/udjat and WORK/rrdtool (removed first). {@code cycle} runs one
- * more cycle on WORK/udjat, for the time a fresh JVM (as cron starts it) takes.
+ * everything in this JVM, into WORK/udjat and WORK/rrdtool (removed first); {@code processes=N}
+ * times only the first N one-process-per-update runs and extrapolates. {@code cycle} runs one more
+ * cycle on WORK/udjat and then draws {@code graphs} day graphs, for what a fresh JVM (as cron starts
+ * it) takes.
  */
 public final class RrdBench {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -70,7 +72,7 @@ public final class RrdBench {
                 Integer.parseInt(o.getOrDefault("checks", "10")));
         ProcCpu cpu = new ProcCpu(Double.parseDouble(o.getOrDefault("hz", "100")));
         if (args[0].equals("cycle")) {
-            bench.oneMoreCycle(work.resolve("udjat"), cpu);
+            bench.oneMoreCycle(work.resolve("udjat"), Integer.parseInt(o.getOrDefault("graphs", "100")), cpu);
             return;
         }
         bench.all(work, o, cpu);
@@ -163,8 +165,8 @@ public final class RrdBench {
                 store, cycles, cpu);
     }
 
-    /** One more cycle on an existing state, as a fresh JVM started by cron would run it. */
-    private void oneMoreCycle(Path udjat, ProcCpu cpu) throws Exception {
+    /** One more cycle on an existing state, then some day graphs, as a fresh JVM started by cron would. */
+    private void oneMoreCycle(Path udjat, int graphs, ProcCpu cpu) throws Exception {
         StateDir dir = StateDir.open(udjat, Clock.systemUTC());
         RrdStore store = new RrdStore(dir, RrdSettings.defaults(STEP), Clock.systemUTC());
         Path probe = new RrdPaths(dir).rrdFile(new SeriesKey(host(0), "check0", "load"));
@@ -174,7 +176,16 @@ public final class RrdBench {
         }
         int cycle = n;
         Measure m = Measure.run(cpu, () -> check(store.update(snapshot(cycle)), values(), 0));
-        m.print("udjat (RRD4J), cycle " + n + ", fresh JVM (update only)", values());
+        m.print("udjat (RRD4J), cycle " + n + ", fresh JVM", values());
+        GraphRenderer renderer = new GraphRenderer(dir, RrdSettings.defaults(STEP),
+                Clock.fixed(T0.plus(STEP.multipliedBy(n)).plusSeconds(20), ZoneOffset.UTC));
+        Measure g = Measure.run(cpu, () -> {
+            for (int i = 0; i < graphs; i++) {
+                renderer.render(host(i % hosts), "check" + (i / hosts) % checks, LABELS[i % 3], GraphPeriod.DAY);
+            }
+        });
+        System.out.printf(Locale.ROOT, "  then %d day graphs in the same JVM: %.1f ms wall %.1f ms CPU per graph%n",
+                graphs, g.wall() * 1000 / graphs, g.cpu() * 1000 / graphs);
     }
 
     private static void check(RrdUpdate u, int updated, int created) {

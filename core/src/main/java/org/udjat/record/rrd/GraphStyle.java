@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-import org.rrd4j.ConsolFun;
 import org.rrd4j.core.FetchData;
+import org.rrd4j.data.Variable;
 import org.rrd4j.graph.ElementsNames;
 import org.rrd4j.graph.RrdGraphDef;
 import org.udjat.api.Range;
@@ -94,9 +94,12 @@ final class GraphStyle {
         }
         g.line("v", VALUE, period == GraphPeriod.DAY ? "value" : "average", 1f);
         String fmt = "%8.2lf" + (unit.divisor() != 1 || unit.percent() ? " " : " %s") + unit.legend().replace("%", "%%");
-        g.gprint("v", ConsolFun.LAST, "last " + fmt);
-        g.gprint("v", ConsolFun.AVERAGE, "avg " + fmt);
-        g.gprint("v", ConsolFun.MAX, "max " + fmt + "\\l");
+        g.datasource("v_last", "v", new Variable.LAST());
+        g.datasource("v_avg", "v", new Variable.AVERAGE());
+        g.datasource("v_max", "v", new Variable.MAX());
+        g.gprint("v_last", "last " + fmt);
+        g.gprint("v_avg", "avg " + fmt);
+        g.gprint("v_max", "max " + fmt + "\\l");
         if (!info.isCounter()) {
             rules(g, info.warn(), WARN, "warning", unit);
             rules(g, info.crit(), CRIT, "critical", unit);
