@@ -17,8 +17,11 @@ final class Messages {
     private int moreNotes;
     private int skipped;
     private String skipExample;
+    private final List<String> allWarnings = new ArrayList<>();
+    private final List<String> allNotes = new ArrayList<>();
 
     void warn(String warning) {
+        allWarnings.add(warning);
         if (warnings.size() < KEEP) {
             warnings.add(warning);
         } else {
@@ -27,6 +30,7 @@ final class Messages {
     }
 
     void note(String note) {
+        allNotes.add(note);
         if (notes.size() < KEEP) {
             notes.add(note);
         } else {
@@ -38,6 +42,18 @@ final class Messages {
     void skipped(String example) {
         if (skipped++ == 0) {
             skipExample = example;
+        }
+    }
+
+    /** Adds everything {@code other} collected, after what this one has. */
+    void addAll(Messages other) {
+        other.allWarnings.forEach(this::warn);
+        other.allNotes.forEach(this::note);
+        if (other.skipped > 0) {
+            if (skipped == 0) {
+                skipExample = other.skipExample;
+            }
+            skipped += other.skipped;
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rrd4j.core.RrdDb;
 import org.udjat.api.PerfDatum;
 import org.udjat.config.RrdSettings;
@@ -46,7 +48,8 @@ import org.udjat.record.StateDir;
  * set to its last update time, which is how {@link GraphRenderer} tells what changed.
  *
  * <p>Never throws for a bad file or a failed write: it is reported in the result and the other
- * files are still updated. Call from one thread at a time, under the cycle lock.
+ * files are still updated. Hosts are updated on up to one thread per core (at most 4). Call from
+ * one thread at a time, under the cycle lock.
  */
 public final class RrdStore {
     private final StateDir dir;
@@ -72,15 +75,64 @@ public final class RrdStore {
         if (!settings.enabled()) {
             return RrdUpdate.NONE;
         }
-        Pass pass = new Pass();
-        for (HostState host : snapshot.hosts()) {
-            for (CheckState check : host.checks()) {
-                if (measuredIn(check, snapshot)) {
-                    store(host.host(), check, pass);
+        List<HostState> hosts = snapshot.hosts();
+        Pass[] passes = new Pass[hosts.size()];
+        AtomicBoolean noSpace = new AtomicBoolean();
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < passes.length; i = next.getAndIncrement()) {
+                Pass pass = new Pass(noSpace);
+                for (CheckState check : hosts.get(i).checks()) {
+                    if (measuredIn(check, snapshot)) {
+                        store(hosts.get(i).host(), check, pass);
+                    }
+                }
+                passes[i] = pass;
+            }
+        };
+        runOn(threads(hosts.size()), worker);
+        Pass all = new Pass(noSpace);
+        for (Pass pass : passes) {
+            all.updated.addAll(pass.updated);
+            all.created.addAll(pass.created);
+            all.messages.addAll(pass.messages);
+        }
+        return new RrdUpdate(all.updated, all.created, all.messages.notes(), all.messages.warnings());
+    }
+
+    /** One thread per core, up to 4: updates are mostly system calls on files in the page cache. */
+    private static int threads(int hosts) {
+        return Math.max(1, Math.min(Math.min(4, Runtime.getRuntime().availableProcessors()), hosts));
+    }
+
+    /**
+     * Runs {@code worker} on {@code threads} threads, this one included, and waits for all. Hosts are
+     * handed out one at a time, so every file of a host (and its checks' {@code labels.json}) is written
+     * by one thread, and the result is in snapshot order whatever the threads did when.
+     */
+    private static void runOn(int threads, Runnable worker) {
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(worker, "rrd-update-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (true) {
+                try {
+                    helper.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helpers finish their files in any case; a cut update would help no one
                 }
             }
         }
-        return new RrdUpdate(pass.updated, pass.created, pass.messages.notes(), pass.messages.warnings());
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether the check's perfdata comes from this cycle, rather than being kept from an earlier one. */
@@ -108,7 +160,7 @@ public final class RrdStore {
     private boolean store(SeriesKey key, PerfDatum datum, long time, Pass pass) {
         Path file = paths.rrdFile(key);
         SeriesKind kind = SeriesKind.of(datum);
-        if (pass.noSpace && !Files.exists(file)) {
+        if (pass.noSpace.get() && !Files.exists(file)) {
             pass.messages.warn(relative(file) + ": not started: no space left on device");
             return false;
         }
@@ -117,7 +169,9 @@ public final class RrdStore {
             opened = files.open(file, kind, time);
         } catch (IOException e) {
             String reason = IoReason.of(e);
-            pass.noSpace |= reason.contains("no space");
+            if (reason.contains("no space")) {
+                pass.noSpace.set(true);
+            }
             pass.messages.warn(relative(file) + ": cannot be opened or started (" + reason + "); value not stored");
             return false;
         }
@@ -219,11 +273,16 @@ public final class RrdStore {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** What one update call has done so far. */
+    /** What one update call has done so far, for one host or for all. */
     private static final class Pass {
         final List<SeriesKey> updated = new ArrayList<>();
         final List<SeriesKey> created = new ArrayList<>();
         final Messages messages = new Messages();
-        boolean noSpace;
+        /** Shared by all hosts: once a file could not be started for lack of space, no other is tried. */
+        final AtomicBoolean noSpace;
+
+        Pass(AtomicBoolean noSpace) {
+            this.noSpace = noSpace;
+        }
     }
 }

@@ -340,6 +340,23 @@ class RrdStoreTest {
     }
 
     @Test
+    void manyHosts_areReportedInSnapshotOrder_whateverThreadUpdatedThem() throws IOException {
+        List<org.udjat.evaluate.HostState> hosts = new java.util.ArrayList<>();
+        List<SeriesKey> expected = new java.util.ArrayList<>();
+        for (int h = 0; h < 40; h++) {
+            hosts.add(host("h" + h, check("load", minute(0), value("a", h, ""), value("b", -h, ""))));
+            expected.add(new SeriesKey("h" + h, "load", "a"));
+            expected.add(new SeriesKey("h" + h, "load", "b"));
+        }
+        RrdUpdate u = store.update(at(minute(0), hosts.toArray(org.udjat.evaluate.HostState[]::new)));
+
+        assertEquals(expected, u.updated());
+        assertEquals(expected, u.created());
+        assertArrayEquals(new double[] {-39}, perMinute(paths.rrdFile(new SeriesKey("h39", "load", "b")),
+                ConsolFun.AVERAGE, 0, 0));
+    }
+
+    @Test
     void disabled_writesNothing() {
         store = store(new RrdSettings(false, STEP, small(STEP).archives()));
         assertEquals(RrdUpdate.NONE, cycle(0, "load", value("load1", 1, "")));
