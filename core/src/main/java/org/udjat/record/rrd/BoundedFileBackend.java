@@ -121,13 +121,18 @@ final class BoundedFileBackend extends RrdBackend implements RrdFileBackend {
         return length;
     }
 
-    /** Called once, when the file is created; every byte of it is written before it is closed. */
+    /** Called once, when the file is created: the whole file is written when it is closed. */
     @Override
     protected void setLength(long newLength) throws IOException {
         channel.truncate(newLength);
         length = newLength;
         allocate();
         Arrays.fill(bytes, 0, (int) length, (byte) 0);
+        // written whole at close, so every block of the file is allocated now, none left a hole
+        for (int page = 0; page < dirtyFrom.length; page++) {
+            dirtyFrom[page] = 0;
+            dirtyTo[page] = (int) Math.min(PAGE, length - (long) page * PAGE);
+        }
         created = true;
     }
 
