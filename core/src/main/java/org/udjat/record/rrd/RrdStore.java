@@ -161,7 +161,7 @@ public final class RrdStore {
         Path file = paths.rrdFile(key);
         SeriesKind kind = SeriesKind.of(datum);
         if (pass.noSpace.get() && !Files.exists(file)) {
-            pass.messages.warn(relative(file) + ": not started: no space left on device");
+            pass.messages.warn(relative(file) + ": not started (no space left on device)");
             return false;
         }
         SeriesFiles.Opened opened;
@@ -188,7 +188,12 @@ public final class RrdStore {
             }
             opened.publish();
         } catch (IOException | RuntimeException e) {
-            pass.messages.warn(relative(file) + ": value not stored (" + reason(e) + ")");
+            String reason = reason(e);
+            if (reason.contains("no space")) {
+                pass.noSpace.set(true);
+            }
+            pass.messages.warn(relative(file) + (opened.created() ? ": not started (" : ": value not stored (") + reason
+                    + ")");
             discard(opened, e);
             return false;
         }
@@ -244,7 +249,8 @@ public final class RrdStore {
                 AtomicFiles.writeUnsynced(file, content);
             }
         } catch (IOException e) {
-            pass.messages.warn(relative(file) + ": not written (" + IoReason.of(e) + "); graphs show older units "
+            IOException why = e.getCause() instanceof IOException cause ? cause : e; // without the path again
+            pass.messages.warn(relative(file) + ": not written (" + IoReason.of(why) + "); graphs show older units "
                     + "and thresholds");
         }
     }
