@@ -39,12 +39,12 @@ import org.udjat.record.StateDir;
  * another unit is renamed out of the way ({@code <label>.rrd.corrupt-<time>}, {@code .step-60s-<time>},
  * {@code .unit-B-<time>}) and a new one started, so values of different kinds are never mixed.
  *
- * <p>RRD files are updated in place, as rrdtool does: rewriting 100 KiB per value every cycle
- * would cost far more than the update. New files are created under a temporary name and renamed
- * into place, and every read and write stays within the file (see {@link BoundedFileBackend}), so a
- * full disk makes creations fail cleanly while updates of existing files, whose blocks are all
- * allocated at creation, go on; a crash in the middle of an update can leave that one file with
- * one step partly written, never a file another run cannot read. The file's modification time is
+ * <p>RRD files are updated in place, as rrdtool does: rewriting 120 KiB per value every cycle
+ * would cost far more than the update. New files are made under a temporary name and renamed into
+ * place with their first value, and every access stays within the file (see
+ * {@link BoundedFileBackend}), so a full disk makes creations fail cleanly while updates of existing
+ * files, whose blocks are all allocated at creation, go on; a crash in the middle of an update can
+ * leave that one file with one step partly written, never a file another run cannot read. The file's modification time is
  * set to its last update time, which is how {@link GraphRenderer} tells what changed.
  *
  * <p>Never throws for a bad file or a failed write: it is reported in the result and the other
