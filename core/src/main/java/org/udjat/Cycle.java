@@ -32,14 +32,16 @@ import org.udjat.record.HistoryLog;
 import org.udjat.record.LockHeldException;
 import org.udjat.record.StateDir;
 import org.udjat.record.StatusStore;
+import org.udjat.record.rrd.RrdStore;
+import org.udjat.record.rrd.RrdUpdate;
 import org.udjat.report.ReportException;
 import org.udjat.report.Reporter;
 
 /**
  * One poll cycle, the whole pipeline: plan, poll (re-checking parents that looked fine while
- * something behind them failed), evaluate, record, dispatch, report (when {@code report.on_run}).
- * Holds the state directory's lock from before it reads the previous status until the report is
- * written.
+ * something behind them failed), evaluate, record (history, status, RRD files), dispatch, report
+ * (when {@code report.on_run}). Holds the state directory's lock from before it reads the
+ * previous status until the report is written.
  */
 public final class Cycle {
     private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
@@ -98,6 +100,7 @@ public final class Cycle {
             // next run finds the same changes again (a repeated line) rather than losing them
             new HistoryLog(stateDir).append(evaluation.changes());
             statusStore.save(evaluation.snapshot());
+            recordValues(stateDir, evaluation.snapshot(), warnings);
             dispatch(evaluation, warnings);
             if (config.report().onRun()) {
                 report(stateDir, evaluation.snapshot(), warnings);
@@ -126,6 +129,19 @@ public final class Cycle {
             }
         }
         return rechecks;
+    }
+
+    /** Stores the measured values in RRD files; a problem there costs a warning, never the recorded state. */
+    private void recordValues(StateDir stateDir, Snapshot snapshot, List<String> warnings) {
+        try {
+            RrdUpdate rrd = new RrdStore(stateDir, config.rrd(), clock).update(snapshot);
+            rrd.notes().forEach(LOG::info);
+            warnings.addAll(rrd.warnings());
+        } catch (RuntimeException e) {
+            String warning = "RRD files not updated: " + e;
+            LOG.warn(warning, e);
+            warnings.add(warning);
+        }
     }
 
     /** Hands the recorded changes on; a failing dispatcher costs a warning, never the recorded state. */

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param concurrency   how many hosts are polled at once
  * @param hosts         every host by name, in the order written
  * @param report        how the HTML report is made
+ * @param rrd           how measured values are kept in RRD files ({@code rrd:})
  */
 public record Config(
         Path file,
@@ -26,17 +27,26 @@ public record Config(
         Duration cycleDeadline,
         int concurrency,
         Map<String, HostSpec> hosts,
-        ReportSettings report) {
-
-    /** A config with the default report settings. */
-    public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
-                  Map<String, HostSpec> hosts) {
-        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, ReportSettings.DEFAULT);
-    }
+        ReportSettings report,
+        RrdSettings rrd) {
 
     public Config {
         hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
         report = report == null ? ReportSettings.DEFAULT : report;
+        rrd = rrd != null ? rrd : RrdSettings.defaults(interval);
+    }
+
+    /** A config with the default report and RRD settings. */
+    public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
+                  Map<String, HostSpec> hosts) {
+        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, ReportSettings.DEFAULT,
+                RrdSettings.defaults(interval));
+    }
+
+    /** A config with the default RRD settings. */
+    public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
+                  Map<String, HostSpec> hosts, ReportSettings report) {
+        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, report, RrdSettings.defaults(interval));
     }
 
     /** Every host, in the order written. */

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     static final List<String> TOP_KEYS = List.of("state_dir", "plugins_dir", "interval", "cycle_deadline",
-            "concurrency", "defaults", "ssh", "templates", "hosts", "report");
+            "concurrency", "defaults", "ssh", "templates", "hosts", "report", "rrd");
     static final List<String> DEFAULTS_KEYS = List.of("timeout", "output_cap", "attempts", "recover_attempts",
             "flap_window", "flap_start", "flap_stop", "stale_after");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
@@ -137,6 +137,7 @@ public final class ConfigLoader {
         Path stateDir = root.get("state_dir").flatMap(n -> values.path(n, "state_dir"))
                 .orElse(paths.resolve("state"));
         Path pluginsDir = root.get("plugins_dir").flatMap(n -> values.path(n, "plugins_dir")).orElse(null);
+        RrdSettings rrd = new RrdReader(values).read(root.get("rrd"), interval);
         StatePolicy policy = defaultPolicy(root, values);
         CheckReader checkReader = checkReader(root, values, policy);
         SshReader sshReader = new SshReader(values, env);
@@ -154,7 +155,7 @@ public final class ConfigLoader {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         parsed.forEach((name, h) -> hosts.put(name, h.spec()));
         ReportSettings report = root.get("report").map(n -> ReportReader.read(n, values)).orElse(ReportSettings.DEFAULT);
-        return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts, report);
+        return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts, report, rrd);
     }
 
     private static Duration interval(YamlMap root, ValueReader values) {

@@ -33,16 +33,35 @@ public final class AtomicFiles {
      *                     untouched and no temporary file is left behind (unless it cannot be deleted)
      */
     public static void write(Path target, byte[] data) throws IOException {
+        write(target, data, true);
+    }
+
+    /**
+     * Replaces {@code target} with {@code data} like {@link #write}, without flushing anything to disk:
+     * readers still see the old content or the new one, never a mix, but after a power loss the file
+     * may hold the old content (or, on some file systems, be empty). Only for files that are rebuilt
+     * when lost or stale, such as rendered graphs, of which one cycle may write thousands: two disk
+     * flushes each would cost minutes.
+     *
+     * @throws IOException as {@link #write} does
+     */
+    public static void writeUnsynced(Path target, byte[] data) throws IOException {
+        write(target, data, false);
+    }
+
+    private static void write(Path target, byte[] data, boolean sync) throws IOException {
         Path dir = directoryOf(target);
         Path temp = temporaryFor(target);
         try {
-            writeAndForce(temp, data);
+            writeTemporary(temp, data, sync);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(temp, e);
             throw new IOException("cannot write " + target + ": " + IoReason.of(e), e);
         }
-        forceDirectory(dir);
+        if (sync) {
+            forceDirectory(dir);
+        }
     }
 
     /**
@@ -133,14 +152,16 @@ public final class AtomicFiles {
         return parent;
     }
 
-    private static void writeAndForce(Path temp, byte[] data) throws IOException {
+    private static void writeTemporary(Path temp, byte[] data, boolean force) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            if (force) {
+                channel.force(true);
+            }
         }
     }
 
