@@ -32,6 +32,8 @@ import org.udjat.record.HistoryLog;
 import org.udjat.record.LockHeldException;
 import org.udjat.record.StateDir;
 import org.udjat.record.StatusStore;
+import org.udjat.record.rrd.GraphRenderer;
+import org.udjat.record.rrd.GraphRun;
 import org.udjat.record.rrd.RrdStore;
 import org.udjat.record.rrd.RrdUpdate;
 import org.udjat.report.ReportException;
@@ -104,6 +106,7 @@ public final class Cycle {
             dispatch(evaluation, warnings);
             if (config.report().onRun()) {
                 report(stateDir, evaluation.snapshot(), warnings);
+                drawGraphs(stateDir, started, warnings);
             }
             return new CycleOutcome(evaluation.snapshot(), evaluation.changes(), warnings,
                     Duration.between(started, clock.instant()));
@@ -163,6 +166,24 @@ public final class Cycle {
         } catch (ReportException | IOException | RuntimeException e) {
             String why = e instanceof ReportException || e instanceof IOException ? e.getMessage() : e.toString();
             warnings.add("the report was not rendered (status and history are recorded): " + why);
+        }
+    }
+
+    /**
+     * Draws the graphs of the report's check pages whose data changed, until shortly before the
+     * next cycle is due; what is left is drawn first next time, and the CGI draws any on demand.
+     */
+    private void drawGraphs(StateDir stateDir, Instant started, List<String> warnings) {
+        if (!config.rrd().enabled()) {
+            return;
+        }
+        Instant until = started.plus(config.interval()).minus(config.interval().dividedBy(6));
+        try {
+            GraphRun run = new GraphRenderer(stateDir, config.rrd(), clock).renderChanged(until);
+            LOG.debug("graphs: {} drawn, {} up to date, {} postponed", run.rendered(), run.upToDate(), run.postponed());
+            warnings.addAll(run.warnings());
+        } catch (RuntimeException e) {
+            warnings.add("graphs not drawn: " + e);
         }
     }
 

@@ -3,13 +3,21 @@ package org.udjat.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.udjat.api.PerfDatum;
 import org.udjat.config.Config;
 import org.udjat.config.ConfigException;
+import org.udjat.evaluate.CheckState;
+import org.udjat.evaluate.HostState;
+import org.udjat.evaluate.Snapshot;
+import org.udjat.record.FileNames;
 import org.udjat.record.StateDir;
 import org.udjat.record.StatusStore;
+import org.udjat.record.rrd.GraphPeriod;
+import org.udjat.record.rrd.GraphRenderer;
 import org.udjat.report.ReportException;
 import org.udjat.report.Reporter;
 import picocli.CommandLine.Command;
@@ -19,7 +27,8 @@ import picocli.CommandLine.Mixin;
  * {@code udjat cgi}: answers one web request as a CGI program (RFC 3875). The web server names the
  * page in {@code PATH_INFO} ({@code /hosts/web1.html}); the page is rendered from the current
  * status and history with the report's own renderer, so a large installation can skip
- * pre-rendering. Only pages of the report exist: anything else, {@code ..} and encoded tricks
+ * pre-rendering; graphs ({@code /graphs/web1/disk/~2F-day.png}) are drawn from the RRD files on
+ * request. Only pages and graphs of the report exist: anything else, {@code ..} and encoded tricks
  * included, is 404, and no file is ever read by the name in the request.
  */
 @Command(name = "cgi", mixinStandardHelpOptions = true,
@@ -50,7 +59,8 @@ final class CgiCommand implements Callable<Integer> {
             StateDir dir = StateDir.open(config.stateDir(), context.clock());
             StatusStore.LoadResult loaded = new StatusStore(dir).load();
             loaded.warnings().forEach(w -> context.err().println("udjat: warning: " + w));
-            page = new Reporter(config, context.clock()).page(dir, loaded.snapshot(), path);
+            page = path.startsWith("/graphs/") ? graph(config, dir, loaded.snapshot(), path)
+                    : new Reporter(config, context.clock()).page(dir, loaded.snapshot(), path);
         } catch (ConfigException e) {
             ConfigErrors.print(context.err(), e, options.file, "");
             return answer("500 Internal Server Error", "text/plain; charset=utf-8",
@@ -64,6 +74,46 @@ final class CgiCommand implements Callable<Integer> {
             return answer("404 Not Found", "text/plain; charset=utf-8", "no such page\n", "");
         }
         return answer("200 OK", contentType(path), page.get(), "");
+    }
+
+    /**
+     * A graph drawn on request: {@code /graphs/<host>/<check>/<label>-<period>.png}, each part the
+     * {@link FileNames#safe} name of a host, check and perfdata label of the current status. Found by
+     * comparing those names, never by opening a file the request names.
+     */
+    private Optional<byte[]> graph(Config config, StateDir dir, Optional<Snapshot> snapshot, String path) throws IOException {
+        String[] parts = path.split("/", -1);
+        if (parts.length != 5 || !parts[4].endsWith(".png") || snapshot.isEmpty() || !config.rrd().enabled()) {
+            return Optional.empty();
+        }
+        String file = parts[4].substring(0, parts[4].length() - ".png".length());
+        int dash = file.lastIndexOf('-');
+        Optional<GraphPeriod> period = dash < 0 ? Optional.empty() : GraphPeriod.fromKey(file.substring(dash + 1));
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        String label = file.substring(0, dash);
+        for (HostState h : snapshot.get().hosts()) {
+            if (!FileNames.safe(h.host()).equals(parts[2])) {
+                continue;
+            }
+            for (CheckState c : h.checks()) {
+                if (!FileNames.safe(c.check()).equals(parts[3])) {
+                    continue;
+                }
+                for (PerfDatum p : c.perfData()) {
+                    if (FileNames.safe(p.label()).equals(label)) {
+                        try {
+                            return Optional.of(new GraphRenderer(dir, config.rrd(), context.clock())
+                                    .render(h.host(), c.check(), p.label(), period.get()));
+                        } catch (NoSuchFileException e) {
+                            return Optional.empty();
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String contentType(String path) {

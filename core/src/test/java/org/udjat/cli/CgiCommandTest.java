@@ -38,6 +38,8 @@ class CgiCommandTest {
                     checks:
                       - name: hostile
                         command: 'echo "CRITICAL - <img src=x onerror=alert(1)>"; exit 2'
+                      - name: space
+                        command: 'echo "OK - fine | /=42B;80;90;0;100"'
                 """);
         StringWriter err = new StringWriter();
         assertEquals(ExitCode.OK, Main.execute(new Context(Map.of(), Clock.systemUTC(), new PrintWriter(new StringWriter(), true),
@@ -74,6 +76,29 @@ class CgiCommandTest {
         assertTrue(answer.startsWith("Status: 200 OK"), answer);
         assertTrue(answer.contains("&lt;img src=x onerror=alert(1)&gt;"), answer);
         assertFalse(answer.contains("<img src=x"), answer);
+    }
+
+    @Test
+    void aGraphIsDrawnOnRequestFromItsRrdFile() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<String, String> env = Map.of("REQUEST_METHOD", "GET", "PATH_INFO", "/graphs/web1/space/~2F-day.png");
+        StringWriter err = new StringWriter();
+        Main.execute(new Context(env, Clock.systemUTC(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                bytes), "cgi", "-c", config.toString());
+        byte[] answer = bytes.toByteArray();
+        String head = new String(answer, 0, Math.min(answer.length, 200), StandardCharsets.ISO_8859_1);
+        assertTrue(head.startsWith("Status: 200 OK\r\nContent-Type: image/png\r\n"), head + err);
+        int body = head.indexOf("\r\n\r\n") + 4;
+        assertEquals((byte) 0x89, answer[body]);
+        assertEquals("PNG", new String(answer, body + 1, 3, StandardCharsets.US_ASCII));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/graphs/web1/space/~2F-decade.png", "/graphs/web1/space/nolabel-day.png", "/graphs/web1/space/../space/~2F-day.png",
+        "/graphs/web2/space/~2F-day.png", "/graphs/web1/space/~2F-day.png/x", "/graphs/web1/hostile/~2F-day.png"})
+    void aGraphThatIsNotOneOfTheStatusIsNotFound(String path) {
+        String answer = cgi("GET", path);
+        assertTrue(answer.startsWith("Status: 404 Not Found\r\n"), answer);
     }
 
     @Test
