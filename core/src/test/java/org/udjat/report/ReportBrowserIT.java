@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.udjat.cli.Context;
+import org.udjat.cli.Main;
 
 /**
  * The report in a real browser: headless Chromium loads pages from a web server on 127.0.0.1 that
@@ -46,10 +51,30 @@ class ReportBrowserIT {
         }
         Path hostile = dir.resolve("hostile");
         new ReportRenderer(ReportTemplates.builtIn()).renderAll(HostileOutputTest.model(), hostile);
-        server = new StaticServer(Map.of("/fixture/", fixture, "/hostile/", hostile));
+        server = new StaticServer(Map.of("/fixture/", fixture, "/hostile/", hostile, "/real/", realRun()));
         chromium = Chromium.start(dir.resolve("profile"));
         devTools = DevTools.connect(chromium.devTools());
         Files.createDirectories(SHOTS);
+    }
+
+    /** The www/ of a real {@code udjat run}: pages, and graphs RRD4J drew from the values it stored. */
+    static Path realRun() throws Exception {
+        Path config = dir.resolve("real.yaml");
+        Files.writeString(config, """
+                state_dir: real-state
+                hosts:
+                  web1:
+                    transport: local
+                    checks:
+                      - name: queue
+                        command: 'echo "QUEUE WARNING - 12 jobs waiting | jobs=12;10;20;0 age=95s;60;300;0"; exit 1'
+                """);
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new Context(Map.of(), Clock.systemUTC(),
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)),
+                "run", "-c", config.toString());
+        assertEquals(0, exit, err.toString());
+        return dir.resolve("real-state").resolve("www");
     }
 
     @AfterAll
@@ -128,6 +153,18 @@ class ReportBrowserIT {
         Set<Integer> colours = colours(v.screenshot());
         assertTrue(colours.size() >= 20, "a nearly blank screenshot: " + colours.size() + " colours");
         assertTrue(count(v.screenshot(), CRITICAL_RED) >= 500, "the CRITICAL/DOWN red is missing");
+        assertEquals(List.of(), failedRequests());
+    }
+
+    @Test
+    void aRealRunsCheckPageShowsTheGraphsItDrew() throws Exception {
+        Visit v = visit("/real/checks/web1/queue.html", 1280, 1600, "real-check-1280.png");
+        assertEquals(List.of(), v.errors());
+        for (String label : List.of("jobs", "age")) {
+            assertTrue(server.requests().contains("200 /real/graphs/web1/queue/" + label + "-day.png"), server.requests().toString());
+            BufferedImage graph = ImageIO.read(dir.resolve("real-state/www/graphs/web1/queue/" + label + "-day.png").toFile());
+            assertTrue(colours(graph).size() >= 5, label + ": a blank graph");
+        }
         assertEquals(List.of(), failedRequests());
     }
 
