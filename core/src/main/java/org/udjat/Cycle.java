@@ -142,7 +142,7 @@ public final class Cycle {
             warnings.addAll(rrd.warnings());
         } catch (RuntimeException e) {
             String warning = "RRD files not updated: " + e;
-            LOG.warn(warning, e);
+            LOG.debug(warning, e); // the warning itself is logged once, with the cycle's others
             warnings.add(warning);
         }
     }
@@ -154,7 +154,6 @@ public final class Cycle {
         } catch (RuntimeException e) {
             String warning = "dispatching " + evaluation.changes().size() + " changes failed (they are recorded in "
                     + "history.jsonl): " + e;
-            LOG.warn(warning);
             warnings.add(warning);
         }
     }

@@ -1,15 +1,12 @@
 package org.udjat.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +25,7 @@ import org.udjat.poll.BatchScript;
 import org.udjat.poll.CheckRun;
 import org.udjat.poll.FrameReader;
 import org.udjat.poll.ScriptWriter;
+import org.udjat.testkit.CheckTargets;
 
 /**
  * What the checks of one host cost. Remote side: the CPU time of the generated script that runs
@@ -120,64 +118,29 @@ public final class CheckBench {
         return new Measured(script, stdout, batched / rounds);
     }
 
-    /**
-     * What the network and file checks of the bench configs look at, started on 127.0.0.1: a
-     * listening socket, an HTTP server and a backup file. Fills in their @NAME@ placeholders.
-     */
+    /** The bench configs with their placeholders filled in by {@link CheckTargets}, in a folder of their own. */
     private static final class Targets implements AutoCloseable {
-        private final ServerSocket listener;
-        private final HttpServer http;
         private final Path dir;
-        private final Path backup;
+        private final CheckTargets targets;
 
         Targets() throws IOException {
-            InetAddress loopback = InetAddress.getByName("127.0.0.1");
-            listener = new ServerSocket(0, 50, loopback);
-            // accept and close at once, so repeated connects never fill the backlog
-            Thread acceptor = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try {
-                        listener.accept().close();
-                    } catch (IOException e) {
-                        // closed at the end of the run
-                    }
-                }
-            }, "bench-acceptor");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-            http.createContext("/health", exchange -> {
-                byte[] body = "all good\n".getBytes(StandardCharsets.UTF_8);
-                // check_http speaks HTTP/1.0 and reads until the server closes
-                exchange.getResponseHeaders().set("Connection", "close");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            http.start();
             dir = Files.createTempDirectory("udjat-checkbench");
-            backup = Files.write(dir.resolve("backup.sql.gz"), new byte[4096]);
+            targets = new CheckTargets(dir);
         }
 
         /** The config with the placeholders filled in, as a file next to the backup. */
         Path fill(Path config) throws IOException {
-            String text = Files.readString(config)
-                    .replace("@LISTEN_PORT@", Integer.toString(listener.getLocalPort()))
-                    .replace("@HTTP_PORT@", Integer.toString(http.getAddress().getPort()))
-                    .replace("@BACKUP@", backup.toString());
-            return Files.writeString(dir.resolve(config.getFileName()), text);
+            return Files.writeString(dir.resolve(config.getFileName()), targets.fill(Files.readString(config)));
         }
 
         @Override
         public void close() throws IOException {
-            http.stop(0);
-            listener.close();
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
+            targets.close();
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(f);
                 }
             }
-            Files.delete(dir);
         }
     }
 
