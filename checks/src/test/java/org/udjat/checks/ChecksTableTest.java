@@ -2,7 +2,6 @@ package org.udjat.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.testkit.Fixtures.options;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,14 +33,6 @@ class ChecksTableTest {
     private static final Pattern ROW = Pattern.compile("\\| `([a-z]+)` \\|(.*)\\|");
     private static final Pattern ONE_SPAN = Pattern.compile("`([^`]*)`");
     private static final Pattern PLACEHOLDER = Pattern.compile("NAME|HOST|PATH|URL");
-    /** The placeholders the table writes for options that reach the shell, and a value for each. */
-    private static final Map<String, Settings> SAMPLE_OPTIONS = Map.of(
-            "file", options("path", "/PATH"),
-            "service", options("service", "NAME"),
-            "tcp", options("host", "HOST", "port", 22),
-            "http", options("url", "http://127.0.0.1/"),
-            "listening", options("port", 22),
-            "process", options("process", "sshd"));
 
     static Map<String, Check> builtins;
 
@@ -121,7 +112,7 @@ class ChecksTableTest {
         if (cells.size() != COLUMNS.size()) {
             return List.of(check.name() + ": " + cells.size() + " cells");
         }
-        Settings sample = SAMPLE_OPTIONS.getOrDefault(check.name(), Settings.empty());
+        Settings sample = SampleOptions.of(check.name());
         for (int i = 0; i < COLUMNS.size(); i++) {
             Platform p = COLUMNS.get(i);
             String cell = cells.get(i);

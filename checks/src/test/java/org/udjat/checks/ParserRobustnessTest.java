@@ -2,7 +2,6 @@ package org.udjat.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.udjat.testkit.Fixtures.options;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,14 +30,6 @@ import org.udjat.api.Status;
  */
 class ParserRobustnessTest {
     private static final Path FIXTURES = Path.of("src", "test", "resources");
-    /** Options a check needs to be valid at all; others run with none. */
-    private static final Map<String, Settings> OPTIONS = Map.of(
-            "file", options("path", "/backup/db.sql.gz", "age_crit", "26h"),
-            "service", options("service", "sshd"),
-            "tcp", options("host", "127.0.0.1", "port", 22),
-            "http", options("url", "http://127.0.0.1/"),
-            "listening", options("port", 22),
-            "process", options("process", "sshd"));
     private static final Instant T0 = Instant.parse("2026-12-01T03:00:00Z");
 
     static Stream<Check> checks() {
@@ -49,7 +39,7 @@ class ParserRobustnessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("checks")
     void everyOutputOfEveryCheckGivesAResultAndNeverAnException(Check check) throws IOException {
-        Settings options = OPTIONS.getOrDefault(check.name(), Settings.empty());
+        Settings options = SampleOptions.of(check.name());
         assertEquals(List.of(), check.validate(options));
         List<String> wrong = new ArrayList<>();
         String prefix = check.name().toUpperCase(Locale.ROOT);

@@ -93,27 +93,21 @@ final class CgiCommand implements Callable<Integer> {
             return Optional.empty();
         }
         String label = file.substring(0, dash);
-        for (HostState h : snapshot.get().hosts()) {
-            if (!FileNames.safe(h.host()).equals(parts[2])) {
-                continue;
-            }
-            for (CheckState c : h.checks()) {
-                if (!FileNames.safe(c.check()).equals(parts[3])) {
-                    continue;
-                }
-                for (PerfDatum p : c.perfData()) {
-                    if (FileNames.safe(p.label()).equals(label)) {
-                        try {
-                            return Optional.of(new GraphRenderer(dir, config.rrd(), context.clock())
-                                    .render(h.host(), c.check(), p.label(), period.get()));
-                        } catch (NoSuchFileException e) {
-                            return Optional.empty();
-                        }
-                    }
-                }
-            }
+        Optional<HostState> host = snapshot.get().hosts().stream()
+                .filter(h -> FileNames.safe(h.host()).equals(parts[2])).findFirst();
+        Optional<CheckState> check = host.flatMap(h -> h.checks().stream()
+                .filter(c -> FileNames.safe(c.check()).equals(parts[3])).findFirst());
+        Optional<PerfDatum> datum = check.flatMap(c -> c.perfData().stream()
+                .filter(p -> FileNames.safe(p.label()).equals(label)).findFirst());
+        if (datum.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try {
+            return Optional.of(new GraphRenderer(dir, config.rrd(), context.clock())
+                    .render(host.get().host(), check.get().check(), datum.get().label(), period.get()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     private static String contentType(String path) {
