@@ -18,6 +18,7 @@ import java.util.Map;
  * @param hosts         every host by name, in the order written
  * @param report        how the HTML report is made
  * @param rrd           how measured values are kept in RRD files ({@code rrd:})
+ * @param notifications who is told what, and how ({@code contacts:}, {@code channels:}, {@code routes:}, {@code notify:})
  */
 public record Config(
         Path file,
@@ -28,25 +29,34 @@ public record Config(
         int concurrency,
         Map<String, HostSpec> hosts,
         ReportSettings report,
-        RrdSettings rrd) {
+        RrdSettings rrd,
+        NotifySettings notifications) {
 
     public Config {
         hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
         report = report == null ? ReportSettings.DEFAULT : report;
         rrd = rrd != null ? rrd : RrdSettings.defaults(interval);
+        notifications = notifications != null ? notifications : NotifySettings.none(interval);
+    }
+
+    /** A config that notifies nobody. */
+    public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
+                  Map<String, HostSpec> hosts, ReportSettings report, RrdSettings rrd) {
+        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, report, rrd, null);
     }
 
     /** A config with the default report and RRD settings. */
     public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
                   Map<String, HostSpec> hosts) {
         this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, ReportSettings.DEFAULT,
-                RrdSettings.defaults(interval));
+                RrdSettings.defaults(interval), null);
     }
 
     /** A config with the default RRD settings. */
     public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
                   Map<String, HostSpec> hosts, ReportSettings report) {
-        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, report, RrdSettings.defaults(interval));
+        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, report, RrdSettings.defaults(interval),
+                null);
     }
 
     /** Every host, in the order written. */
