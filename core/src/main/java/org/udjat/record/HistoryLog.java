@@ -37,6 +37,11 @@ public final class HistoryLog {
     private final ObjectMapper mapper = Json.mapper();
     private final ObjectWriter lineWriter = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
 
+    /** A history file anywhere, e.g. one copied from production for {@code udjat replay}. */
+    public HistoryLog(Path file) {
+        this.file = file;
+    }
+
     /** The history of {@code dir}. */
     public HistoryLog(StateDir dir) {
         this.file = dir.historyFile();
