@@ -84,7 +84,7 @@ final class Router {
         return told;
     }
 
-    /** Whether the channel addresses this contact, for the person-addressing channel it is. */
+    /** The contact on a channel that addresses people; the channel's room on one that does not. */
     List<Told> person(String channel, String contact) {
         if (!addressesPeople.test(channel)) {
             return List.of(new Told(channel, null));

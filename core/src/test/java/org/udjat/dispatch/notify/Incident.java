@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.udjat.api.Contact;
 import org.udjat.api.Notice;
 import org.udjat.api.Settings;
@@ -146,9 +145,5 @@ final class Incident {
     static List<String> who(List<Outgoing> sent) {
         return sent.stream().map(o -> o.channel() + ">" + (o.notice().recipient() == null ? "room"
                 : o.notice().recipient().name()) + " " + o.notice().kind()).toList();
-    }
-
-    static Set<String> set(String... s) {
-        return Set.of(s);
     }
 }
