@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.udjat.api.Check;
+import org.udjat.api.Notifier;
 import org.udjat.config.HostReader.ParsedHost;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -30,12 +31,13 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     static final List<String> TOP_KEYS = List.of("state_dir", "plugins_dir", "interval", "cycle_deadline",
-            "concurrency", "defaults", "ssh", "templates", "hosts", "report", "rrd");
+            "concurrency", "defaults", "ssh", "templates", "hosts", "report", "rrd", "contacts", "channels", "routes", "notify");
     static final List<String> DEFAULTS_KEYS = List.of("timeout", "output_cap", "attempts", "recover_attempts",
             "flap_window", "flap_start", "flap_stop", "stale_after");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
 
     private final Map<String, Check> checks;
+    private final Map<String, Notifier> notifiers;
     private final Map<String, String> env;
     private final String defaultUser;
     private final Path home;
@@ -52,13 +54,30 @@ public final class ConfigLoader {
     }
 
     /**
+     * A loader for production that also knows notifier types, so {@code channels:} can be read.
+     *
+     * @param notifiers the loaded notifier extensions by {@link Notifier#type()}
+     */
+    public ConfigLoader(Map<String, Check> checks, Map<String, Notifier> notifiers, Map<String, String> env) {
+        this(checks, notifiers, env, System.getProperty("user.name"), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
      * A loader with the user-dependent defaults given, so results do not depend on who runs it.
+     * It knows no notifier types: every channel is rejected.
      *
      * @param defaultUser the SSH login name when the config sets none
      * @param home        what {@code ~} in paths stands for
      */
     public ConfigLoader(Map<String, Check> checks, Map<String, String> env, String defaultUser, Path home) {
+        this(checks, Map.of(), env, defaultUser, home);
+    }
+
+    /** A loader with notifier types and the user-dependent defaults given. */
+    public ConfigLoader(Map<String, Check> checks, Map<String, Notifier> notifiers, Map<String, String> env,
+                        String defaultUser, Path home) {
         this.checks = Map.copyOf(checks);
+        this.notifiers = Map.copyOf(notifiers);
         this.env = Map.copyOf(env);
         this.defaultUser = defaultUser;
         this.home = home;
@@ -155,7 +174,9 @@ public final class ConfigLoader {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         parsed.forEach((name, h) -> hosts.put(name, h.spec()));
         ReportSettings report = root.get("report").map(n -> ReportReader.read(n, values)).orElse(ReportSettings.DEFAULT);
-        return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts, report, rrd);
+        NotifySettings notifications = new NotifyReader(values, notifiers).read(root, interval);
+        return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts, report, rrd,
+                notifications);
     }
 
     private static Duration interval(YamlMap root, ValueReader values) {

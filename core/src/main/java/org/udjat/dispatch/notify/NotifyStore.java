@@ -1,0 +1,101 @@
+package org.udjat.dispatch.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.udjat.record.AtomicFiles;
+import org.udjat.record.IoReason;
+import org.udjat.record.Json;
+import org.udjat.record.StateDir;
+
+/**
+ * Keeps {@code notify.json}, the policy's memory, in the state directory. {@link #save} writes it
+ * atomically; {@link #load} never fails: a missing file is a first run, and a file that cannot be
+ * read as such memory is set aside as {@code notify.json.corrupt-<time>} (evidence is never deleted)
+ * and reported, and the policy starts afresh. Call under the cycle lock.
+ */
+public final class NotifyStore {
+    static final String FILE = "notify.json";
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final StateDir dir;
+    private final ObjectMapper mapper = Json.mapper();
+
+    /** A store over {@code notify.json} of {@code dir}. */
+    public NotifyStore(StateDir dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * What {@link #load} found.
+     *
+     * @param state    the memory to continue from; {@link NotifyState#EMPTY} on a first run or after a bad file
+     * @param warnings what an operator should know (a file set aside), empty when all was well
+     */
+    public record Loaded(NotifyState state, List<String> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** {@code notify.json} in the state directory. */
+    public Path file() {
+        return dir.path().resolve(FILE);
+    }
+
+    /** Reads the memory; see the class comment for bad files. */
+    public Loaded load() {
+        Path file = file();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(NotifyState.EMPTY, List.of());
+        } catch (IOException e) {
+            return new Loaded(NotifyState.EMPTY, List.of(file + ": cannot be read (" + IoReason.of(e)
+                    + "); notifications start afresh"));
+        }
+        try {
+            NotifyState state = mapper.readValue(content, NotifyState.class);
+            if (state == null) {
+                throw new IOException("the file holds null");
+            }
+            return new Loaded(state, List.of());
+        } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                    .orElse("");
+            return new Loaded(NotifyState.EMPTY, List.of(file + ": unreadable (" + reason + "); " + setAside(file)
+                    + "; notifications start afresh: problems announced before will get no recovery message"));
+        }
+    }
+
+    /**
+     * Writes the memory atomically.
+     *
+     * @throws IOException naming the file; the previous content is then untouched
+     */
+    public void save(NotifyState state) throws IOException {
+        AtomicFiles.write(file(), mapper.writeValueAsBytes(state));
+    }
+
+    private String setAside(Path file) {
+        String stamp = STAMP.format(dir.clock().instant());
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
+        for (int n = 1; Files.exists(aside); n++) {
+            aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + n);
+        }
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            return "set aside as " + aside.getFileName();
+        } catch (IOException e) {
+            return "could not be set aside (" + IoReason.of(e) + ")";
+        }
+    }
+}
