@@ -67,10 +67,14 @@ public final class Deliverer {
         return new DeliveryRun(outbox, notifiers, settings, clock, parallel, deadline).run();
     }
 
-    /** {@code 20s}, {@code 5m}, {@code 1h}, {@code 1h30m}, {@code 250ms}. */
+    /** {@code 20s}, {@code 5m}, {@code 1h}, {@code 1h30m}, {@code 250ms}, {@code 1.5s}. */
     static String human(Duration d) {
-        if (d.toMillis() < 1000) {
-            return d.toMillis() + "ms";
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        if (ms < 60_000 && ms % 1000 != 0) {
+            return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
         }
         long s = d.toSeconds();
         StringBuilder b = new StringBuilder();
