@@ -2,7 +2,6 @@ package org.udjat.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.udjat.dispatch.outbox.Outbox;
 import org.udjat.dispatch.outbox.OutboxMessage;
@@ -38,11 +37,7 @@ final class UndeliveredView {
 
     /** The rows of {@code outbox}: pending ones that failed or wait first, then those given up; oldest first each. */
     static List<Row> of(Outbox outbox, Instant now) {
-        List<Row> rows = new ArrayList<>();
-        outbox.pending().messages().stream().filter(m -> m.attempts() > 0 || m.lastError() != null)
-                .forEach(m -> rows.add(Row.of(m, now, false)));
-        outbox.undeliverable().messages().forEach(m -> rows.add(Row.of(m, now, true)));
-        return List.copyOf(rows);
+        return outbox.undelivered().stream().map(m -> Row.of(m, now, m.gaveUp() != null)).toList();
     }
 
     /** Prints a table of the rows under a heading; nothing when there are none. */

@@ -147,6 +147,18 @@ public final class Outbox {
         return read(undeliverableDir);
     }
 
+    /**
+     * What a person should know of: waiting messages that failed at least once or wait for a channel or a
+     * notifier, then those given up ({@link OutboxMessage#gaveUp()} set); oldest first each. Messages not
+     * tried yet are on their way and left out. Changes nothing.
+     */
+    public List<OutboxMessage> undelivered() {
+        List<OutboxMessage> all = new ArrayList<>();
+        pending().messages().stream().filter(m -> m.attempts() > 0 || m.lastError() != null).forEach(all::add);
+        undeliverable().messages().stream().filter(m -> m.gaveUp() != null).forEach(all::add);
+        return List.copyOf(all);
+    }
+
     /** Writes a message's file, replacing the previous version atomically. */
     void save(OutboxMessage message) throws IOException {
         Files.createDirectories(dir);
