@@ -31,7 +31,7 @@ final class ConfigSession implements AutoCloseable {
      * @throws ConfigException with every problem in the file
      */
     static ConfigSession open(Path file, Map<String, String> env) throws ConfigException {
-        Plugins plugins = Plugins.load(peekPluginsDir(file));
+        Plugins plugins = Plugins.load(Plugins.builtinDir(), peekPluginsDir(file));
         try {
             Config config = new ConfigLoader(plugins.checks(), env).load(file);
             return new ConfigSession(plugins, config);

@@ -28,7 +28,7 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (file == null) {
-            try (Plugins plugins = Plugins.load(null)) {
+            try (Plugins plugins = Plugins.load(Plugins.builtinDir(), null)) {
                 print(plugins);
             }
             return ExitCode.OK;

@@ -19,8 +19,14 @@ import org.udjat.evaluate.StateDetail;
  * @param lastCycle     when the last cycle finished
  * @param lastCycleAge  seconds since then
  * @param rows          a row for each host, followed by one for each of its checks
+ * @param undelivered   messages of the outbox that failed, wait or were given up
  */
-record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows) {
+record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows, List<UndeliveredView.Row> undelivered) {
+
+    /** The same view with the outbox's undelivered messages. */
+    StatusView withUndelivered(List<UndeliveredView.Row> messages) {
+        return new StatusView(lastCycle, lastCycleAge, rows, messages);
+    }
 
     /**
      * One line of the status table.
@@ -68,7 +74,8 @@ record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows) {
             }
         }
         Instant finished = snapshot.cycleFinished();
-        return new StatusView(finished, finished == null ? -1 : Math.max(0, Duration.between(finished, now).toSeconds()), rows);
+        return new StatusView(finished, finished == null ? -1 : Math.max(0, Duration.between(finished, now).toSeconds()), rows,
+                List.of());
     }
 
     private static Long age(Instant then, Instant now) {
@@ -89,6 +96,7 @@ record StatusView(Instant lastCycle, long lastCycleAge, List<Row> rows) {
             out.printf(format, row.host(), row.check() == null ? "-" : row.check(), row.state(), row.typeText(),
                     row.ageSeconds() == null ? "never" : human(row.ageSeconds()), output);
         }
+        UndeliveredView.print(undelivered, out);
     }
 
     private static int width(List<String> values, String header) {

@@ -102,6 +102,11 @@ public final class StateDir {
         return dir.resolve("history.jsonl");
     }
 
+    /** {@code notifications.jsonl}: one line per delivered notification, append-only. */
+    public Path notificationsFile() {
+        return dir.resolve("notifications.jsonl");
+    }
+
     /** {@code outbox/}: notifications not yet delivered (not created here). */
     public Path outboxDir() {
         return dir.resolve("outbox");

@@ -15,6 +15,7 @@ import org.udjat.report.view.Count;
 import org.udjat.report.view.OverviewView;
 import org.udjat.report.view.OverviewView.HostLine;
 import org.udjat.report.view.OverviewView.Problem;
+import org.udjat.report.view.OverviewView.Undelivered;
 
 /** Builds the overview: problems worst first, counts per state, every host. */
 final class OverviewBuilder {
@@ -79,7 +80,14 @@ final class OverviewBuilder {
             checks.add(new Count(s.name(), States.css(s.name()), checkCounts[s.ordinal()]));
         }
         return new OverviewView(rows.page("Overview", "overview", Page.OVERVIEW), problems, hosts, checks, soft,
-                unstable, suppressed, lines);
+                unstable, suppressed, lines, undelivered());
+    }
+
+    private List<Undelivered> undelivered() {
+        return model.undelivered().stream().map(m -> new Undelivered(Texts.line(m.channel()),
+                Texts.line(Rows.orEmpty(m.recipient())), m.notice().kind().name(),
+                Durations.human(m.age(model.now())), m.attempts(), Texts.line(m.lastError(), Rows.SUMMARY),
+                m.gaveUp() != null, States.css(m.gaveUp() != null ? "CRITICAL" : "WARNING"))).toList();
     }
 
     private static boolean isUnstable(StateDetail d) {

@@ -16,6 +16,7 @@ import org.udjat.config.CheckSpec;
 import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
 import org.udjat.config.StatePolicy;
+import org.udjat.dispatch.outbox.OutboxMessage;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
@@ -48,12 +49,14 @@ public final class ReportModel {
     private final Instant knownUntil;
     private final Instant readFrom;
     private final Map<String, List<Availability>> availability = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<OutboxMessage> undelivered;
     private Map<String, Page> pages;
     private Duration staleAt;
 
     private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant readFrom, Instant now,
-                        ZoneId zone) {
+                        ZoneId zone, List<OutboxMessage> undelivered) {
         this.config = config;
+        this.undelivered = List.copyOf(undelivered);
         this.readFrom = readFrom;
         this.snapshot = snapshot;
         this.now = now;
@@ -82,7 +85,7 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant now,
                                  ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone);
+        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, List.of());
     }
 
     /**
@@ -93,7 +96,16 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
                                  Instant now, ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone);
+        return of(config, snapshot, history, readFrom, now, zone, List.of());
+    }
+
+    /**
+     * As above, with the outbox's undelivered messages ({@link org.udjat.dispatch.outbox.Outbox#undelivered()})
+     * for the overview.
+     */
+    public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
+                                 Instant now, ZoneId zone, List<OutboxMessage> undelivered) {
+        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone, undelivered);
     }
 
     /** The snapshot's hosts and checks that are still in the config, in the snapshot's order. */
@@ -163,6 +175,11 @@ public final class ReportModel {
 
     Optional<HostState> host(String name) {
         return Optional.ofNullable(hostsByName.get(name));
+    }
+
+    /** Messages that failed, wait or were given up; see {@link org.udjat.dispatch.outbox.Outbox#undelivered()}. */
+    List<OutboxMessage> undelivered() {
+        return undelivered;
     }
 
     /** Every change, oldest first. */

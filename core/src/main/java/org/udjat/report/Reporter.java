@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.udjat.config.Config;
+import org.udjat.dispatch.outbox.Outbox;
 import org.udjat.evaluate.Snapshot;
 import org.udjat.record.HistoryLog;
 import org.udjat.record.StateDir;
@@ -59,7 +60,7 @@ public final class Reporter {
         Instant started = clock.instant();
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
         HistoryLog.Entries history = recentHistory(dir);
-        ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model(snapshot, history), dir.wwwDir());
+        ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model(dir, snapshot, history), dir.wwwDir());
         return new Outcome(result.written(), result.removed(), history.changes().size(), history.warnings(),
                 Duration.between(started, clock.instant()));
     }
@@ -72,15 +73,16 @@ public final class Reporter {
      */
     public Optional<byte[]> page(StateDir dir, Optional<Snapshot> snapshot, String path) throws ReportException, IOException {
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
-        return new ReportRenderer(templates).render(model(snapshot, recentHistory(dir)), path);
+        return new ReportRenderer(templates).render(model(dir, snapshot, recentHistory(dir)), path);
     }
 
     private HistoryLog.Entries recentHistory(StateDir dir) {
         return new HistoryLog(dir).since(clock.instant().minus(HISTORY_READ));
     }
 
-    private ReportModel model(Optional<Snapshot> snapshot, HistoryLog.Entries history) {
+    private ReportModel model(StateDir dir, Optional<Snapshot> snapshot, HistoryLog.Entries history) {
         Instant now = clock.instant();
-        return ReportModel.of(config, snapshot, history.changes(), now.minus(HISTORY_READ), now, clock.getZone());
+        return ReportModel.of(config, snapshot, history.changes(), now.minus(HISTORY_READ), now, clock.getZone(),
+                new Outbox(dir).undelivered());
     }
 }

@@ -14,9 +14,26 @@ import java.util.List;
  * @param unstable    hosts and checks that are UNSTABLE
  * @param suppressed  problems blamed on a root cause elsewhere
  * @param hosts       every host, in config order
+ * @param undelivered messages the outbox could not deliver yet or gave up, oldest first; usually none
  */
 public record OverviewView(PageInfo page, List<Problem> problems, List<Count> hostCounts, List<Count> checkCounts,
-                           int soft, int unstable, int suppressed, List<HostLine> hosts) {
+                           int soft, int unstable, int suppressed, List<HostLine> hosts, List<Undelivered> undelivered) {
+
+    /**
+     * A message not delivered (yet).
+     *
+     * @param channel   the channel it is for
+     * @param recipient the contact, or empty for a room
+     * @param kind      {@code PAGE}, {@code PROBLEM}...
+     * @param age       how long it has waited, e.g. {@code 12m}
+     * @param attempts  failed deliveries
+     * @param lastError why the last attempt failed or why it waits, on one line
+     * @param gaveUp    whether it was given up (kept in {@code outbox/undeliverable/})
+     * @param css       the CSS class of its badge: {@code critical} when given up, else {@code warning}
+     */
+    public record Undelivered(String channel, String recipient, String kind, String age, int attempts,
+                              String lastError, boolean gaveUp, String css) {
+    }
 
     /**
      * One thing that is wrong.
