@@ -24,7 +24,7 @@ import org.udjat.config.ChannelSpec;
 import org.udjat.config.NotifySettings;
 import org.udjat.dispatch.outbox.Deliverer;
 import org.udjat.dispatch.outbox.Outbox;
-import org.udjat.dispatch.outbox.Outgoing;
+import org.udjat.dispatch.Outgoing;
 import org.udjat.record.StateDir;
 
 class UndeliveredViewTest {

@@ -1,5 +1,6 @@
 package org.udjat.dispatch.notify;
 
+import org.udjat.dispatch.Outgoing;
 import java.util.List;
 import java.util.Objects;
 

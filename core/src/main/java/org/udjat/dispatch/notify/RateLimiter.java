@@ -1,5 +1,6 @@
 package org.udjat.dispatch.notify;
 
+import org.udjat.dispatch.Outgoing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

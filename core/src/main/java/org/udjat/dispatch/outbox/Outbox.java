@@ -1,5 +1,6 @@
 package org.udjat.dispatch.outbox;
 
+import org.udjat.dispatch.Outgoing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.udjat.dispatch.notify;
 
+import org.udjat.dispatch.Outgoing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

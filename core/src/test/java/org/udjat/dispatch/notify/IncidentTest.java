@@ -1,5 +1,6 @@
 package org.udjat.dispatch.notify;
 
+import org.udjat.dispatch.Outgoing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

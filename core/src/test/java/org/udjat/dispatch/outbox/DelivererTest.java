@@ -1,5 +1,6 @@
 package org.udjat.dispatch.outbox;
 
+import org.udjat.dispatch.Outgoing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.udjat.dispatch.outbox.OutboxFixtures.T0;

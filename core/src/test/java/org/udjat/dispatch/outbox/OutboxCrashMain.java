@@ -1,5 +1,6 @@
 package org.udjat.dispatch.outbox;
 
+import org.udjat.dispatch.Outgoing;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
