@@ -176,7 +176,7 @@ final class NotifyCycle {
                 page(s, targets, "paged again: its acknowledgement expired");
             }
         }
-        if (s.pageDueAt != null && s.pagedAt == null && !now.isBefore(s.pageDueAt)) {
+        if (s.pageDueAt != null && s.pagedAt == null && reached(s.pageDueAt)) {
             if (suppressed) {
                 withdraw(s.p, s.told, "suppressed behind " + cur.suppressedBy());
                 s.pageDueAt = null;
@@ -190,12 +190,12 @@ final class NotifyCycle {
             }
         }
         if (!quiet && s.pagedAt != null && s.escalatedAt == null
-                && !now.isBefore(s.pagedAt.plus(settings.escalateAfter()))) {
+                && reached(s.pagedAt.plus(settings.escalateAfter()))) {
             escalate(s, targets);
         }
         Duration every = settings.repeatEvery();
         if (!quiet && every != null && !s.said && s.announced && !p.state().equals("UNSTABLE") && s.lastSaid != null
-                && !now.isBefore(s.lastSaid.plus(every))) {
+                && reached(s.lastSaid.plus(every))) {
             String head = p.subject() + " still " + p.state() + " after " + Durations.human(Duration.between(p.since(), now));
             for (Told t : s.told) {
                 say(t, problemEntry(Notice.Kind.REPEAT, p, head));
@@ -456,5 +456,14 @@ final class NotifyCycle {
             boolean fine = d == null ? c.status() == Status.OK : d.hard() == Status.OK && !d.unstable();
             return new Current(fine, d == null ? null : d.suppressedBy(), c.summary());
         });
+    }
+
+    /**
+     * Whether a due time has come. Cron starts cycles a little early or late (JVM start, a busy
+     * machine), so a time due at the next cycle counts as reached by a cycle that starts up to a
+     * tenth of an interval before it; otherwise a one-cycle grace period could slip to two.
+     */
+    private boolean reached(Instant due) {
+        return !now.plus(in.config().interval().dividedBy(10)).isBefore(due);
     }
 }
