@@ -1,9 +1,13 @@
 package org.udjat.notify.command;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.udjat.api.Notifier;
@@ -28,6 +32,16 @@ class CommandNotifierContractTest extends NotifierContract {
         fail = Scripts.write(dir, "fail", "echo 'pager gateway: no route' >&2\nexit 1\n");
         hang = Scripts.write(dir, "hang", "sleep 600 &\necho $! > " + Shell.quote(dir.resolve("child.pid").toString())
                 + "\nsleep 600\n");
+    }
+
+    /** After the hanging script ran: the background sleep it started was killed with it. */
+    @AfterEach
+    void theHangingScriptLeftNothingRunning() throws Exception {
+        Path pid = dir.resolve("child.pid");
+        if (Files.exists(pid)) {
+            long child = Long.parseLong(Files.readString(pid).strip());
+            assertTrue(Scripts.await(() -> Scripts.gone(child), Duration.ofSeconds(5)), "background child " + child + " still runs");
+        }
     }
 
     @Override

@@ -95,10 +95,15 @@ public final class NtfyNotifier implements Notifier {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .header("Title", headerValue(Text.printable(notice.subject()), MAX_TITLE))
                 .header("Priority", notice.urgency() == Notice.Urgency.PAGE ? "urgent" : "default")
-                .header("Tags", String.join(",", tags(notice, options)))
                 .POST(HttpRequest.BodyPublishers.ofString(body(notice.text()), StandardCharsets.UTF_8));
+        if (!notice.subject().isBlank()) {
+            request.header("Title", headerValue(Text.printable(notice.subject()), MAX_TITLE));
+        }
+        List<String> tags = tags(notice, options);
+        if (!tags.isEmpty()) {
+            request.header("Tags", String.join(",", tags));
+        }
         if (notice.reportUrl() != null && notice.reportUrl().matches("https?://[\\x21-\\x7e]+")) {
             request.header("Click", notice.reportUrl());
         }
