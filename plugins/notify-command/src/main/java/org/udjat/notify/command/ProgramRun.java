@@ -21,8 +21,13 @@ import java.util.concurrent.TimeUnit;
  * still holds the output pipe is not waited for beyond a short grace: its exit status counts.
  */
 final class ProgramRun {
-    /** How long to wait for the rest of the output once the program exited or was killed. */
-    private static final long OUTPUT_GRACE_MILLIS = 500;
+    /**
+     * How long to wait for the rest of the output once the program exited (within what is left
+     * of the timeout) or was killed: enough for a busy machine to drain the pipe, short enough
+     * that a background process still holding it does not delay the result much.
+     */
+    private static final long OUTPUT_GRACE_MIN_MILLIS = 500;
+    private static final long OUTPUT_GRACE_MAX_MILLIS = 2000;
     /** How long to wait for a killed program to be reaped. */
     private static final long REAP_MILLIS = 1000;
 
@@ -72,7 +77,8 @@ final class ProgramRun {
             killed = killTree(process);
             process.waitFor(REAP_MILLIS, TimeUnit.MILLISECONDS);
         }
-        reader.join(OUTPUT_GRACE_MILLIS);
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        reader.join(exited ? Math.min(Math.max(left, OUTPUT_GRACE_MIN_MILLIS), OUTPUT_GRACE_MAX_MILLIS) : OUTPUT_GRACE_MIN_MILLIS);
         return new Ending(exited ? process.exitValue() : -1, !exited, output.bytes(), output.cut(), killed);
     }
 

@@ -231,6 +231,17 @@ class CommandNotifierTest {
     }
 
     @Test
+    void aBackgroundProcessLeftHoldingTheOutputDoesNotHoldUpTheResult() throws Exception {
+        Path script = Scripts.write(dir, "leave", "sleep 30 &\necho $! > " + q("bg.pid") + "\necho queued\nexit 0\n");
+        long start = System.nanoTime();
+        Delivery d = notifier.send(samplePage(alice()), command(script), TIMEOUT);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        ProcessHandle.of(Long.parseLong(Files.readString(dir.resolve("bg.pid")).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        assertEquals(Delivery.ok(), d);
+        assertTrue(took.compareTo(TIMEOUT) < 0, "returned after " + took);
+    }
+
+    @Test
     void aProgramThatCannotRunIsRejectedWithAClearReason() throws Exception {
         Path missing = dir.resolve("no-such-program");
         assertEquals(Delivery.rejected("program " + missing + " does not exist"),
