@@ -45,9 +45,11 @@ final class SmtpFailure {
         Optional<Throwable> certificate = chain.stream().filter(t -> t instanceof CertificateException
                 || t instanceof CertPathBuilderException || t instanceof CertPathValidatorException).findFirst();
         if (certificate.isPresent()) {
-            return Delivery.rejected("the TLS certificate of " + server + " is not accepted: "
-                    + clean(certificate.get().getMessage()) + "; if the server uses a private CA or a self-signed "
-                    + "certificate, give it in trust_file");
+            String why = clean(certificate.get().getMessage());
+            boolean wrongName = why.startsWith("No subject alternative") || why.startsWith("No name matching");
+            return Delivery.rejected("the TLS certificate of " + server + " is not accepted: " + why + (wrongName
+                    ? "; connect by a name the certificate holds, or set check_server_identity: false"
+                    : "; if the server uses a private CA or a self-signed certificate, give it in trust_file"));
         }
         if (String.valueOf(e.getMessage()).contains("STARTTLS is required")) {
             return Delivery.rejected(server + " does not offer STARTTLS; refusing to send without TLS (tls: starttls)");
