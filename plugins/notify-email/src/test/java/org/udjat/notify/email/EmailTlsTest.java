@@ -116,8 +116,9 @@ class EmailTlsTest {
     void aServerThatKeepsTalkingWithoutEverAnsweringIsCutOffAtTheTimeout() {
         Duration timeout = Duration.ofSeconds(2);
         try (TricklingServer slow = new TricklingServer(Duration.ofMillis(300))) {
+            Settings options = options(slow.port(), "starttls");
             long start = System.nanoTime();
-            Delivery d = NOTIFIER.send(PAGE, options(slow.port(), "starttls"), timeout);
+            Delivery d = NOTIFIER.send(PAGE, options, timeout);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(Delivery.retryLater("no answer from 127.0.0.1:" + slow.port() + " within 2s"), d);
             assertTrue(took.compareTo(timeout.plusMillis(900)) < 0, "took " + took);

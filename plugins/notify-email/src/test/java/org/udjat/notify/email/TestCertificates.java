@@ -3,11 +3,13 @@ package org.udjat.notify.email;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -40,7 +42,7 @@ final class TestCertificates {
         this.pem = pem;
     }
 
-    /** Makes sure the static setup ran (GreenMail reads the key store property when it starts SMTPS). */
+    /** Makes sure the certificates exist and GreenMail's SMTPS will present {@link #SERVER} (it reads the property at start). */
     static void install() {
         SERVER.keyStore.toFile();
     }
@@ -69,11 +71,23 @@ final class TestCertificates {
             keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                     "-dname", "CN=udjat test " + name, "-ext", san, "-storetype", "PKCS12",
                     "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-            keytool("-exportcert", "-rfc", "-alias", name, "-keystore", store.toString(), "-storepass", PASSWORD,
-                    "-file", pem.toString());
+            writePem(store, name, pem);
             return new TestCertificates(store, pem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code keytool -exportcert -rfc} writes, without starting another JVM. */
+    private static void writePem(Path store, String alias, Path pem) throws IOException {
+        try (InputStream in = Files.newInputStream(store)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, PASSWORD.toCharArray());
+            byte[] der = ks.getCertificate(alias).getEncoded();
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read " + store, e);
         }
     }
 
