@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     static final List<String> TOP_KEYS = List.of("state_dir", "plugins_dir", "interval", "cycle_deadline",
-            "concurrency", "defaults", "ssh", "templates", "hosts", "report", "rrd");
+            "concurrency", "defaults", "ssh", "templates", "hosts", "report", "rrd", "contacts");
     static final List<String> DEFAULTS_KEYS = List.of("timeout", "output_cap", "attempts", "recover_attempts",
             "flap_window", "flap_start", "flap_stop", "stale_after");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
@@ -155,7 +155,9 @@ public final class ConfigLoader {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         parsed.forEach((name, h) -> hosts.put(name, h.spec()));
         ReportSettings report = root.get("report").map(n -> ReportReader.read(n, values)).orElse(ReportSettings.DEFAULT);
-        return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts, report, rrd);
+        NotifySettings notifications = root.get("contacts").map(n -> ContactReader.read(n, values, interval))
+                .orElse(null);
+        return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts, report, rrd, notifications);
     }
 
     private static Duration interval(YamlMap root, ValueReader values) {
