@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.udjat.config.ConfigException;
+import org.udjat.dispatch.control.Controls;
+import org.udjat.dispatch.control.Stored;
 import org.udjat.evaluate.Snapshot;
 import org.udjat.record.Json;
 import org.udjat.record.StateDir;
@@ -13,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code udjat status}: every host and check with its state, the age of its result and its output. */
+/**
+ * {@code udjat status}: every host and check with its state, the age of its result and its output; above them
+ * who is on duty, the active acks and the downtimes, and beside each row whether it is acknowledged or in downtime.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show every host and check: state, age of the result, output.")
 final class StatusCommand implements Callable<Integer> {
@@ -32,8 +37,11 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         StatusStore.LoadResult loaded;
+        Stored<Controls> controls;
         try (ConfigSession session = ConfigSession.open(options.file, context.env())) {
-            loaded = new StatusStore(StateDir.open(session.config().stateDir(), context.clock())).load();
+            StateDir dir = StateDir.open(session.config().stateDir(), context.clock());
+            loaded = new StatusStore(dir).load();
+            controls = Controls.read(dir);
         } catch (ConfigException e) {
             ConfigErrors.print(context.err(), e, options.file, "");
             return ExitCode.USAGE;
@@ -42,13 +50,14 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCode.SOFTWARE;
         }
         loaded.warnings().forEach(w -> context.err().println("udjat: warning: " + w));
+        controls.warnings().forEach(w -> context.err().println("udjat: warning: " + w));
         if (loaded.snapshot().isEmpty()) {
             context.err().println("udjat: no status yet: no cycle has completed (run: udjat run -c " + options.file + ")");
             return ExitCode.OK;
         }
         Snapshot snapshot = loaded.snapshot().get();
         Instant now = context.clock().instant();
-        StatusView view = StatusView.of(snapshot, now);
+        StatusView view = StatusView.of(snapshot, controls.value(), now);
         if (json) {
             context.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
         } else {

@@ -307,4 +307,41 @@ class ControlCommandsTest {
         assertEquals("nobody is on duty: pages go to the escalation list (empty: no contacts in the config).\n",
                 out.toString());
     }
+
+    @Test
+    void statusShowsDutyAcksAndDowntimesAndMarksTheRows() throws Exception {
+        writeStatus();
+        assertEquals(ExitCode.OK, udjat("duty", "take", "alice"), err.toString());
+        assertEquals(ExitCode.OK, udjat("ack", "gw1", "--by", "bob", "--comment", "ISP called\u001b[2J"),
+                err.toString());
+        assertEquals(ExitCode.OK, udjat("downtime", "add", "web1/disk", "--for", "2h", "--comment", "new disk"),
+                err.toString());
+        assertEquals(ExitCode.OK, udjat("downtime", "add", "web1", "--for", "1h", "--start", "2026-11-23T22:00:00Z",
+                "--comment", "kernel", "--by", "alice"), err.toString());
+        now = T.plusSeconds(60);
+        assertEquals(ExitCode.OK, udjat("status"), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("on duty: alice since 2026-11-22T06:30:00Z", lines.get(1));
+        assertEquals("ack 1: gw1 by bob until 2026-11-22T07:00:00Z - ISP called [2J", lines.get(2));
+        assertEquals("downtime 1: web1/disk until 2026-11-22T08:30:00Z by operator - new disk", lines.get(3));
+        assertEquals("downtime 2 (scheduled): web1 and its checks from 2026-11-23T22:00:00Z until"
+                + " 2026-11-23T23:00:00Z by alice - kernel", lines.get(4));
+        assertTrue(lines.stream().anyMatch(l -> l.matches(
+                "gw1\\s+-\\s+DOWN\\s+HARD\\s+60s\\s+timed out \\[acknowledged by bob until 2026-11-22T07:00:00Z]")),
+                out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(
+                "web1\\s+disk\\s+CRITICAL\\s+HARD\\s+60s\\s+disk CRITICAL \\[in downtime until 2026-11-22T08:30:00Z]")),
+                out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("web1\\s+http\\s+WARNING\\s+SOFT 1/3\\s+60s\\s+http WARNING")),
+                out.toString());
+
+        assertEquals(ExitCode.OK, udjat("status", "--json"), err.toString());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString());
+        assertEquals("alice", json.get("duty").asText());
+        assertEquals("bob", json.get("acks").get(0).get("by").asText());
+        assertEquals("new disk", json.get("downtimes").get(0).get("comment").asText());
+        assertEquals("kernel", json.get("scheduled").get(0).get("comment").asText());
+        assertEquals("bob", json.get("rows").get(0).get("ackedBy").asText());
+    }
 }
