@@ -79,7 +79,7 @@ final class OverviewBuilder {
             checks.add(new Count(s.name(), States.css(s.name()), checkCounts[s.ordinal()]));
         }
         return new OverviewView(rows.page("Overview", "overview", Page.OVERVIEW), problems, hosts, checks, soft,
-                unstable, suppressed, lines);
+                unstable, suppressed, lines, new ControlBuilder(model).overview());
     }
 
     private static boolean isUnstable(StateDetail d) {

@@ -16,6 +16,7 @@ import org.udjat.config.CheckSpec;
 import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
 import org.udjat.config.StatePolicy;
+import org.udjat.dispatch.control.Controls;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
@@ -47,13 +48,15 @@ public final class ReportModel {
     private final Times times;
     private final Instant knownUntil;
     private final Instant readFrom;
+    private final Controls controls;
     private final Map<String, List<Availability>> availability = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, Page> pages;
     private Duration staleAt;
 
     private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant readFrom, Instant now,
-                        ZoneId zone) {
+                        ZoneId zone, Controls controls) {
         this.config = config;
+        this.controls = controls;
         this.readFrom = readFrom;
         this.snapshot = snapshot;
         this.now = now;
@@ -82,7 +85,7 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant now,
                                  ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone);
+        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, Controls.NONE);
     }
 
     /**
@@ -93,7 +96,18 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
                                  Instant now, ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone);
+        return of(config, snapshot, history, readFrom, now, zone, Controls.NONE);
+    }
+
+    /**
+     * A model to render with what the operators have said: who is on duty, acks and downtimes.
+     *
+     * @param readFrom where the history was read from, or null when it was read whole
+     * @param controls as read from the state directory
+     */
+    public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
+                                 Instant now, ZoneId zone, Controls controls) {
+        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone, controls);
     }
 
     /** The snapshot's hosts and checks that are still in the config, in the snapshot's order. */
@@ -186,6 +200,11 @@ public final class ReportModel {
             return "";
         }
         return check == null ? Page.hostPath(host) : Page.checkPath(host, check);
+    }
+
+    /** Who is on duty, the acks and the downtimes. */
+    Controls controls() {
+        return controls;
     }
 
     Instant now() {

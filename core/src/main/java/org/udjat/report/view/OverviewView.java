@@ -14,9 +14,10 @@ import java.util.List;
  * @param unstable    hosts and checks that are UNSTABLE
  * @param suppressed  problems blamed on a root cause elsewhere
  * @param hosts       every host, in config order
+ * @param control     who is on duty, the acks in force, the downtimes in force and scheduled
  */
 public record OverviewView(PageInfo page, List<Problem> problems, List<Count> hostCounts, List<Count> checkCounts,
-                           int soft, int unstable, int suppressed, List<HostLine> hosts) {
+                           int soft, int unstable, int suppressed, List<HostLine> hosts, ControlView control) {
 
     /**
      * One thing that is wrong.
