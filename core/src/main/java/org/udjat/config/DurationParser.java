@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads and writes durations the way the config file spells them: {@code 500ms}, {@code 30s}, {@code 1m30s}, {@code 2h}, {@code 1d}. */
-final class DurationParser {
+public final class DurationParser {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -14,7 +14,7 @@ final class DurationParser {
     }
 
     /** The duration, or empty when the text is not one (a bare number has no unit and is not one). */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         String s = text.trim();
         if (!WHOLE.matcher(s).matches()) {
             return Optional.empty();
@@ -39,7 +39,7 @@ final class DurationParser {
     }
 
     /** The shortest config spelling of a duration, e.g. {@code 1m30s}; used in messages. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d.isZero()) {
             return "0s";
         }

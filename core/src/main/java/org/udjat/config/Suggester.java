@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the allowed word a misspelt one was probably meant to be ("did you mean"). */
-final class Suggester {
+public final class Suggester {
     private Suggester() {
     }
 
@@ -14,7 +14,7 @@ final class Suggester {
      * one edit for words of up to five characters, two up to eight, three beyond. Case and
      * {@code -} versus {@code _} are ignored. Ties go to the earliest candidate.
      */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String w = normalise(word);
         int limit = w.length() <= 5 ? 1 : w.length() <= 8 ? 2 : 3;
         String best = null;
@@ -33,7 +33,7 @@ final class Suggester {
      * A message like {@code unknown key "adress"; did you mean "address"?}. Without a close
      * candidate, lists every candidate when {@code listAll} (useful for keys, not for hosts).
      */
-    static String unknown(String what, String word, Collection<String> candidates, boolean listAll) {
+    public static String unknown(String what, String word, Collection<String> candidates, boolean listAll) {
         String base = "unknown " + what + " \"" + word + "\"";
         Optional<String> guess = closest(word, candidates);
         if (guess.isPresent()) {

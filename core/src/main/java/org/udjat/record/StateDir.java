@@ -51,9 +51,13 @@ public final class StateDir {
         return new StateDir(absolute, clock);
     }
 
-    /** Permission bits do not tell the whole story (read-only mounts, root, ACLs): try it. */
+    /**
+     * Permission bits do not tell the whole story (read-only mounts, root, ACLs): try it. The probe's name is
+     * this process's and thread's own, so a command opening the directory while a cycle does never deletes the
+     * other's probe.
+     */
     private static void probeWritable(Path dir) throws StateDirException {
-        Path probe = dir.resolve(PROBE);
+        Path probe = dir.resolve(PROBE + "-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
         try {
             Files.write(probe, new byte[0]);
             Files.delete(probe);

@@ -80,7 +80,7 @@ final class OverviewBuilder {
             checks.add(new Count(s.name(), States.css(s.name()), checkCounts[s.ordinal()]));
         }
         return new OverviewView(rows.page("Overview", "overview", Page.OVERVIEW), problems, hosts, checks, soft,
-                unstable, suppressed, lines, undelivered());
+                unstable, suppressed, lines, undelivered(), new ControlBuilder(model).overview());
     }
 
     private List<Undelivered> undelivered() {

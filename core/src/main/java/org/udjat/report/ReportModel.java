@@ -17,6 +17,7 @@ import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
 import org.udjat.config.StatePolicy;
 import org.udjat.dispatch.outbox.OutboxMessage;
+import org.udjat.dispatch.control.Controls;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
@@ -48,14 +49,16 @@ public final class ReportModel {
     private final Times times;
     private final Instant knownUntil;
     private final Instant readFrom;
+    private final Controls controls;
     private final Map<String, List<Availability>> availability = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<OutboxMessage> undelivered;
     private Map<String, Page> pages;
     private Duration staleAt;
 
     private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant readFrom, Instant now,
-                        ZoneId zone, List<OutboxMessage> undelivered) {
+                        ZoneId zone, Controls controls, List<OutboxMessage> undelivered) {
         this.config = config;
+        this.controls = controls;
         this.undelivered = List.copyOf(undelivered);
         this.readFrom = readFrom;
         this.snapshot = snapshot;
@@ -85,7 +88,7 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant now,
                                  ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, List.of());
+        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, Controls.NONE, List.of());
     }
 
     /**
@@ -96,16 +99,32 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
                                  Instant now, ZoneId zone) {
-        return of(config, snapshot, history, readFrom, now, zone, List.of());
+        return of(config, snapshot, history, readFrom, now, zone, Controls.NONE, List.of());
+    }
+
+    /** As above, with the outbox's undelivered messages and no operator controls. */
+    public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
+                                 Instant now, ZoneId zone, List<OutboxMessage> undelivered) {
+        return of(config, snapshot, history, readFrom, now, zone, Controls.NONE, undelivered);
+    }
+
+    /** As above, with the operator controls and an empty outbox. */
+    public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
+                                 Instant now, ZoneId zone, Controls controls) {
+        return of(config, snapshot, history, readFrom, now, zone, controls, List.of());
     }
 
     /**
-     * As above, with the outbox's undelivered messages ({@link org.udjat.dispatch.outbox.Outbox#undelivered()})
-     * for the overview.
+     * A model to render with what the operators have said (who is on duty, acks and downtimes) and
+     * the outbox's undelivered messages ({@link org.udjat.dispatch.outbox.Outbox#undelivered()}).
+     *
+     * @param readFrom    where the history was read from, or null when it was read whole
+     * @param controls    as read from the state directory
+     * @param undelivered the messages that failed, wait or were given up
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
-                                 Instant now, ZoneId zone, List<OutboxMessage> undelivered) {
-        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone, undelivered);
+                                 Instant now, ZoneId zone, Controls controls, List<OutboxMessage> undelivered) {
+        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone, controls, undelivered);
     }
 
     /** The snapshot's hosts and checks that are still in the config, in the snapshot's order. */
@@ -203,6 +222,11 @@ public final class ReportModel {
             return "";
         }
         return check == null ? Page.hostPath(host) : Page.checkPath(host, check);
+    }
+
+    /** Who is on duty, the acks and the downtimes. */
+    Controls controls() {
+        return controls;
     }
 
     Instant now() {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.udjat.config.Config;
 import org.udjat.dispatch.outbox.Outbox;
+import org.udjat.dispatch.control.Controls;
+import org.udjat.dispatch.control.Stored;
 import org.udjat.evaluate.Snapshot;
 import org.udjat.record.HistoryLog;
 import org.udjat.record.StateDir;
@@ -39,7 +41,7 @@ public final class Reporter {
      * @param written  files written
      * @param removed  pages removed, of hosts and checks no longer shown
      * @param changes  changes read from the history
-     * @param warnings lines of the history that were skipped, already logged
+     * @param warnings lines of the history that were skipped, and control files that could not be read; already logged
      * @param took     wall time
      */
     public record Outcome(int written, int removed, int changes, List<String> warnings, Duration took) {
@@ -60,8 +62,12 @@ public final class Reporter {
         Instant started = clock.instant();
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
         HistoryLog.Entries history = recentHistory(dir);
-        ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model(dir, snapshot, history), dir.wwwDir());
-        return new Outcome(result.written(), result.removed(), history.changes().size(), history.warnings(),
+        Stored<Controls> controls = Controls.read(dir);
+        ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model(dir, snapshot, history,
+                controls.value()), dir.wwwDir());
+        List<String> warnings = new java.util.ArrayList<>(history.warnings());
+        warnings.addAll(controls.warnings());
+        return new Outcome(result.written(), result.removed(), history.changes().size(), warnings,
                 Duration.between(started, clock.instant()));
     }
 
@@ -73,16 +79,17 @@ public final class Reporter {
      */
     public Optional<byte[]> page(StateDir dir, Optional<Snapshot> snapshot, String path) throws ReportException, IOException {
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
-        return new ReportRenderer(templates).render(model(dir, snapshot, recentHistory(dir)), path);
+        return new ReportRenderer(templates).render(model(dir, snapshot, recentHistory(dir), Controls.read(dir).value()),
+                path);
     }
 
     private HistoryLog.Entries recentHistory(StateDir dir) {
         return new HistoryLog(dir).since(clock.instant().minus(HISTORY_READ));
     }
 
-    private ReportModel model(StateDir dir, Optional<Snapshot> snapshot, HistoryLog.Entries history) {
+    private ReportModel model(StateDir dir, Optional<Snapshot> snapshot, HistoryLog.Entries history, Controls controls) {
         Instant now = clock.instant();
         return ReportModel.of(config, snapshot, history.changes(), now.minus(HISTORY_READ), now, clock.getZone(),
-                new Outbox(dir).undelivered());
+                controls, new Outbox(dir).undelivered());
     }
 }

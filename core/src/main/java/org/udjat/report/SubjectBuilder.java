@@ -42,7 +42,8 @@ final class SubjectBuilder {
                 Texts.line(d == null ? "" : Rows.orEmpty(d.suppressedBy())),
                 Rows.unstable(d, spec.policy().flapWindow()), Texts.line(Rows.orEmpty(h.platform())),
                 Texts.line(address), parents, model.times().format(h.since()), rows.ago(h.since()),
-                model.times().format(h.lastPoll()), checks, rows.availability(h.host()), rows.latest(h.host(), CHANGES));
+                model.times().format(h.lastPoll()), checks, rows.availability(h.host()), rows.latest(h.host(), CHANGES),
+                new ControlBuilder(model).marks(h.host(), null));
     }
 
     private HostView.CheckLine checkLine(HostState h, CheckState c, StatePolicy policy) {
@@ -70,7 +71,8 @@ final class SubjectBuilder {
                 model.times().format(c.lastResult()), rows.ago(c.lastResult()), stale, seconds(c.duration()),
                 Texts.line(c.note()), Rows.unstable(d, policy.flapWindow()),
                 Texts.line(d == null ? "" : Rows.orEmpty(d.suppressedBy())), Texts.line(c.summary()),
-                Texts.block(c.longOutput()), perf, graphs, rows.availability(subject), rows.latest(subject, CHANGES));
+                Texts.block(c.longOutput()), perf, graphs, rows.availability(subject), rows.latest(subject, CHANGES),
+                new ControlBuilder(model).marks(h.host(), c.check()));
     }
 
     private static StatePolicy policy(HostSpec spec, CheckState c) {

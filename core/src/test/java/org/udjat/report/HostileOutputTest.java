@@ -28,6 +28,10 @@ import org.udjat.config.CheckSpec;
 import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
 import org.udjat.config.StatePolicy;
+import org.udjat.dispatch.control.Ack;
+import org.udjat.dispatch.control.Controls;
+import org.udjat.dispatch.control.Downtime;
+import org.udjat.dispatch.control.Duty;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.ChangeKind;
 import org.udjat.evaluate.CheckState;
@@ -89,7 +93,36 @@ class HostileOutputTest {
                 ChangeKind.PROBLEM, StateType.HARD, 3, 3, false, BREAKOUT, 0, List.of(), null, List.of());
         Change bogus = new Change(NOW.minusSeconds(3600), "evil1", CHECK, BREAKOUT, SCRIPT, LONG, null, null, 0, 0,
                 false, null, 0, List.of(), null, List.of());
-        return ReportModel.of(config, Optional.of(snapshot), List.of(opened, bogus), NOW, ZoneOffset.UTC);
+        return ReportModel.of(config, Optional.of(snapshot), List.of(opened, bogus), null, NOW, ZoneOffset.UTC,
+                controls());
+    }
+
+    /** Duty, acks and downtimes as a hand-edited file could hold them: names and comments are user text. */
+    static Controls controls() {
+        return new Controls(Optional.of(new Duty(SCRIPT + CONTROLS, NOW.minusSeconds(60))),
+                List.of(new Ack(BREAKOUT, List.of("evil1", "evil1/" + CHECK, LABEL), BREAKOUT, SUMMARY + CONTROLS,
+                        NOW.minusSeconds(60), NOW.plusSeconds(600))),
+                List.of(new Downtime(LABEL, "evil1", null, NOW.minusSeconds(60), NOW.plusSeconds(600), QUOTES,
+                                SCRIPT + CONTROLS + BROKEN),
+                        new Downtime("2", "evil1", CHECK, NOW.plusSeconds(600), NOW.plusSeconds(1200), SCRIPT,
+                                BREAKOUT + LONG)));
+    }
+
+    @Test
+    void commentsAndNamesOfDutyAcksAndDowntimesShowAsText() {
+        Document overview = Jsoup.parse(pages.get("index.html"));
+        String duty = overview.select(".duty strong").text();
+        assertTrue(duty.startsWith(SCRIPT + "nul␀ bell␇ esc␛[31mred"), duty);
+        assertTrue(overview.select(".acks .comment").text().startsWith(SUMMARY + "nul\u2400"),
+                overview.select(".acks .comment").text());
+        assertEquals(BREAKOUT, overview.select(".acks strong").text());
+        assertEquals(2, overview.select(".downtimes li").size());
+        assertTrue(overview.select(".downtimes .comment").get(1).text().startsWith(BREAKOUT + "xxx"));
+        Document check = Jsoup.parse(pages.entrySet().stream().filter(e -> e.getKey().startsWith("checks/"))
+                .findFirst().orElseThrow().getValue());
+        String marks = check.select(".mark.downtime").text() + " | " + check.select(".mark.acked").text();
+        assertTrue(marks.startsWith("in downtime until 2026-11-22 06:40:00 (" + SCRIPT + "nul␀"), marks);
+        assertTrue(marks.contains(" | acknowledged by " + BREAKOUT + " until 2026-11-22 06:40:00 (" + SUMMARY), marks);
     }
 
     private static String strictUtf8(byte[] bytes, String path) {

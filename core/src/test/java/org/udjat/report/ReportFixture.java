@@ -16,6 +16,10 @@ import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
 import org.udjat.config.ReportSettings;
 import org.udjat.config.StatePolicy;
+import org.udjat.dispatch.control.Ack;
+import org.udjat.dispatch.control.Controls;
+import org.udjat.dispatch.control.Downtime;
+import org.udjat.dispatch.control.Duty;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.ChangeKind;
 import org.udjat.evaluate.CheckState;
@@ -179,7 +183,26 @@ final class ReportFixture {
         return h;
     }
 
+    /**
+     * alice on duty; web1/disk and db1 acknowledged (and an expired ack); cam1 in downtime, web1/http downtime
+     * scheduled for tomorrow (and one that ended).
+     */
+    static Controls controls() {
+        return new Controls(java.util.Optional.of(new Duty("alice", at("2026-11-22T05:00:00Z"))),
+                List.of(new Ack("1", List.of("web1/http"), "bob", "", at("2026-11-22T05:00:00Z"),
+                                at("2026-11-22T05:30:00Z")),
+                        new Ack("2", List.of("web1/disk", "db1"), "alice", "replacing the disk <b>now</b> & then",
+                                at("2026-11-22T06:20:00Z"), at("2026-11-22T06:50:00Z"))),
+                List.of(new Downtime("1", "gw1", null, at("2026-11-21T01:00:00Z"), at("2026-11-21T02:00:00Z"), "bob",
+                                "ended"),
+                        new Downtime("2", "web1", "http", at("2026-11-23T02:00:00Z"), at("2026-11-23T03:00:00Z"), "bob",
+                                "load balancer swap"),
+                        new Downtime("3", "cam1", null, at("2026-11-22T05:00:00Z"), at("2026-11-22T09:00:00Z"), "bob",
+                                "camera firmware update")));
+    }
+
     static ReportModel model() {
-        return ReportModel.of(config(), java.util.Optional.of(snapshot()), history(), NOW, java.time.ZoneOffset.UTC);
+        return ReportModel.of(config(), java.util.Optional.of(snapshot()), history(), null, NOW,
+                java.time.ZoneOffset.UTC, controls());
     }
 }

@@ -30,12 +30,13 @@ import java.util.List;
  * @param graphs       a graph for each measured value
  * @param availability its availability over 24 hours, 7 and 30 days
  * @param changes      its latest changes, newest first
+ * @param control      whether it is in downtime or acknowledged now
  */
 public record CheckView(PageInfo page, String host, String hostHref, String hostState, String hostCss, String name,
                         String state, String css, String type, String attempts, String since, String lasted,
                         String lastResult, String age, boolean stale, String duration, String note, String unstable,
                         String suppressedBy, String summary, String longOutput, List<Perf> perfData, List<Graph> graphs,
-                        List<AvailabilityCell> availability, List<ChangeRow> changes) {
+                        List<AvailabilityCell> availability, List<ChangeRow> changes, ControlView.Marks control) {
 
     /**
      * One measured value, as the plugin reported it.

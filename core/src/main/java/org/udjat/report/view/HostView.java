@@ -22,11 +22,12 @@ import java.util.List;
  * @param checks       its checks, in config order
  * @param availability its own availability over 24 hours, 7 and 30 days
  * @param changes      its own latest changes, newest first
+ * @param control      whether it is in downtime or acknowledged now
  */
 public record HostView(PageInfo page, String name, String state, String css, String type, String reason,
                        String suppressedBy, String unstable, String platform, String address, List<Link> parents,
                        String since, String lasted, String lastPoll, List<CheckLine> checks,
-                       List<AvailabilityCell> availability, List<ChangeRow> changes) {
+                       List<AvailabilityCell> availability, List<ChangeRow> changes, ControlView.Marks control) {
 
     /**
      * A link to another page.

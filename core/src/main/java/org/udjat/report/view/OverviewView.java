@@ -15,9 +15,11 @@ import java.util.List;
  * @param suppressed  problems blamed on a root cause elsewhere
  * @param hosts       every host, in config order
  * @param undelivered messages the outbox could not deliver yet or gave up, oldest first; usually none
+ * @param control     who is on duty, the acks in force, the downtimes in force and scheduled
  */
 public record OverviewView(PageInfo page, List<Problem> problems, List<Count> hostCounts, List<Count> checkCounts,
-                           int soft, int unstable, int suppressed, List<HostLine> hosts, List<Undelivered> undelivered) {
+                           int soft, int unstable, int suppressed, List<HostLine> hosts, List<Undelivered> undelivered,
+                           ControlView control) {
 
     /**
      * A message not delivered (yet).
