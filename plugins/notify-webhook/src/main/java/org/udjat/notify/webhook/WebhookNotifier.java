@@ -66,10 +66,14 @@ public final class WebhookNotifier implements Notifier {
         HttpOptions.bool(options, MENTION, problems);
         HttpOptions.bool(options, PER_RECIPIENT, problems);
         HttpOptions.path(options, HttpOptions.TRUST_FILE, problems);
-        if (Boolean.TRUE.equals(options.asMap().get(MENTION))
-                && "plain".equalsIgnoreCase(String.valueOf(options.asMap().getOrDefault(PRESET, "plain")))) {
-            problems.add(new ConfigProblem(MENTION, "expected preset slack or matrix with mention: true, got preset plain"
-                    + " (its JSON names the recipient already)"));
+        if (Boolean.TRUE.equals(options.asMap().get(MENTION))) {
+            if ("plain".equalsIgnoreCase(String.valueOf(options.asMap().getOrDefault(PRESET, "plain")))) {
+                problems.add(new ConfigProblem(MENTION, "expected preset slack or matrix with mention: true, got preset plain"
+                        + " (its JSON names the recipient already)"));
+            } else if (!addressesPeople(options)) {
+                problems.add(new ConfigProblem(MENTION, "expected per_recipient: true with mention: true, got a room"
+                        + " message, which has no recipient to mention"));
+            }
         }
         return problems;
     }

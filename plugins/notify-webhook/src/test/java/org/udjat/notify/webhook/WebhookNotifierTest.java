@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.udjat.api.Contact;
 import org.udjat.api.Delivery;
 import org.udjat.api.Notice;
 import org.udjat.api.NoticeJson;
@@ -86,16 +87,18 @@ class WebhookNotifierTest {
     }
 
     @Test
-    void aMentionNeedsTheRecipientsHandle() throws Exception {
-        Map<String, Object> options = Map.of("preset", "slack", "mention", true);
-        String text = JSON.readTree(sendOne(samplePage(null), options).body()).get("text").asText();
+    void aRecipientWithoutAHandleIsNotMentioned() throws Exception {
+        Map<String, Object> options = Map.of("preset", "slack", "mention", true, "per_recipient", true);
+        Notice page = samplePage(new Contact("bob", null, null, Map.of("matrix", "@bob:example.org")));
+        String text = JSON.readTree(sendOne(page, options).body()).get("text").asText();
         assertTrue(text.startsWith(":red_circle: *gw1 DOWN"), text);
     }
 
     @Test
     void theMatrixPresetSendsPlainTextAndEscapedHtml() throws Exception {
         Notice hostile = hostileNotice(alice());
-        JsonNode event = JSON.readTree(sendOne(hostile, Map.of("preset", "matrix", "mention", true)).body());
+        JsonNode event = JSON.readTree(sendOne(hostile,
+                Map.of("preset", "matrix", "mention", true, "per_recipient", true)).body());
         assertEquals(List.of("msgtype", "body", "format", "formatted_body"), fieldNames(event));
         assertEquals("m.text", event.get("msgtype").asText());
         assertEquals("org.matrix.custom.html", event.get("format").asText());

@@ -44,6 +44,8 @@ class WebhookOptionsTest {
                 bad(with("per_recipient", 1), "per_recipient: expected true or false, got \"1\""),
                 bad(with("mention", true),
                         "mention: expected preset slack or matrix with mention: true, got preset plain (its JSON names the recipient already)"),
+                bad(Map.of("url", "https://chat.example/x", "preset", "slack", "mention", true),
+                        "mention: expected per_recipient: true with mention: true, got a room message, which has no recipient to mention"),
                 bad(with("trust_file", ""), "trust_file: expected a file path, got \"\""));
     }
 

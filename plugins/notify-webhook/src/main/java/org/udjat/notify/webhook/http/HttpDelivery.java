@@ -43,6 +43,9 @@ public final class HttpDelivery {
      */
     public static Delivery send(HttpRequest.Builder request, Optional<Path> trustFile, Duration timeout,
                                 Optional<Pattern> success) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            return Delivery.retryLater("no time left to send");
+        }
         HttpRequest built = request.timeout(timeout).build();
         String where = where(built.uri());
         HttpClient.Builder client = HttpClient.newBuilder()
