@@ -17,7 +17,7 @@ import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
 import org.udjat.dispatch.DispatchRequest;
 import org.udjat.dispatch.Dispatcher;
-import org.udjat.dispatch.LoggingDispatcher;
+import org.udjat.dispatch.NotifyingDispatcher;
 import org.udjat.evaluate.Evaluation;
 import org.udjat.evaluate.Evaluator;
 import org.udjat.evaluate.RecheckPlanner;
@@ -54,9 +54,9 @@ public final class Cycle {
     private final Clock clock;
     private final Dispatcher dispatcher;
 
-    /** A cycle whose changes are logged. */
+    /** A cycle whose changes are logged and notified through the loaded notifiers, as the config says. */
     public Cycle(Config config, Plugins plugins, Map<HostSpec.Transport, Transport> transports, Clock clock) {
-        this(config, plugins, transports, clock, new LoggingDispatcher());
+        this(config, plugins, transports, clock, new NotifyingDispatcher(config, plugins.notifiers(), clock));
     }
 
     /** A cycle whose changes go to {@code dispatcher} once recorded. */
@@ -103,7 +103,7 @@ public final class Cycle {
             new HistoryLog(stateDir).append(evaluation.changes());
             statusStore.save(evaluation.snapshot());
             recordValues(stateDir, evaluation.snapshot(), warnings);
-            dispatch(evaluation, warnings);
+            dispatch(stateDir, evaluation, started, warnings);
             if (config.report().onRun()) {
                 report(stateDir, evaluation.snapshot(), warnings);
                 drawGraphs(stateDir, started, warnings);
@@ -147,10 +147,16 @@ public final class Cycle {
         }
     }
 
-    /** Hands the recorded changes on; a failing dispatcher costs a warning, never the recorded state. */
-    private void dispatch(Evaluation evaluation, List<String> warnings) {
+    /**
+     * Hands the recorded changes on, with half an interval from the cycle's start (at least a few
+     * seconds) for deliveries; a failing dispatcher costs a warning, never the recorded state.
+     */
+    private void dispatch(StateDir stateDir, Evaluation evaluation, Instant started, List<String> warnings) {
+        Instant deadline = started.plus(config.interval().dividedBy(2));
+        Instant soonest = clock.instant().plusSeconds(5);
         try {
-            dispatcher.dispatch(new DispatchRequest(evaluation.snapshot(), evaluation.changes()));
+            warnings.addAll(dispatcher.dispatch(new DispatchRequest(evaluation.snapshot(), evaluation.changes(), stateDir,
+                    started, deadline.isAfter(soonest) ? deadline : soonest)));
         } catch (RuntimeException e) {
             String warning = "dispatching " + evaluation.changes().size() + " changes failed (they are recorded in "
                     + "history.jsonl): " + e;

@@ -46,7 +46,10 @@ class CycleDispatchTest {
         try (Plugins plugins = Plugins.load(null)) {
             List<DispatchRequest> got = new ArrayList<>();
             Cycle cycle = new Cycle(config(plugins), plugins, Map.of(HostSpec.Transport.LOCAL, new LocalTransport()),
-                    Clock.systemUTC(), got::add);
+                    Clock.systemUTC(), r -> {
+                        got.add(r);
+                        return List.of();
+                    });
             CycleOutcome outcome = cycle.run();
             assertEquals(1, got.size());
             List<Change> history = new HistoryLog(StateDir.open(dir.resolve("state"))).read().changes();

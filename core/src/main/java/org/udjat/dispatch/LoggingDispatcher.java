@@ -1,22 +1,24 @@
 package org.udjat.dispatch;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.udjat.evaluate.Change;
 import org.udjat.report.PlainText;
 
 /**
- * The dispatcher until notifiers exist: logs each notifiable change on one line, e.g.
+ * The dispatcher of a config without channels: logs each notifiable change on one line, e.g.
  * {@code notify: PROBLEM gw1 UP -> DOWN (HARD 3/3), suppresses 50: connection refused}. Thread-safe.
  */
 public final class LoggingDispatcher implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingDispatcher.class);
 
     @Override
-    public void dispatch(DispatchRequest request) {
+    public List<String> dispatch(DispatchRequest request) {
         for (Change c : request.notifiable()) {
             LOG.info("notify: {}", line(c));
         }
+        return List.of();
     }
 
     /** One readable line for a change; check output in it is cut short and stripped of control characters. */
