@@ -1,5 +1,6 @@
 package org.udjat.dispatch.outbox;
 
+import org.udjat.testkit.SettableClock;
 import org.udjat.dispatch.Outgoing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
