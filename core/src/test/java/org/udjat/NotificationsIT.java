@@ -218,6 +218,14 @@ class NotificationsIT {
                 "a recovery mail to each contact: " + mails());
         assertEquals(2, chatPosts.size());
 
+        udjat("report");
+        String incidents = Files.readString(dir.resolve("state/www/incidents.html"));
+        String row = incidents.substring(incidents.indexOf(">gw1/ping<"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        String firstTold = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
+                .format(clock.instant().minus(Duration.ofMinutes(7)));
+        assertTrue(row.contains("<td class=\"time\">" + firstTold + "</td>"), "first notified when the mail went: " + row);
+
         StateDir state = StateDir.open(dir.resolve("state"));
         List<NotificationLog.Entry> log = new NotificationLog(state).read().entries();
         assertEquals(mails().size() + chatPosts.size() + pages().size(), log.size(), "every delivery is logged once");

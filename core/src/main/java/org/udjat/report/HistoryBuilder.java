@@ -54,7 +54,8 @@ final class HistoryBuilder {
         List<Incident> ongoing = new ArrayList<>();
         List<Incident> ended = new ArrayList<>();
         for (String subject : model.subjects()) {
-            for (Incident i : IncidentFinder.find(model.changes(subject))) {
+            for (Incident found : IncidentFinder.find(model.changes(subject))) {
+                Incident i = found.withNotified(model.firstTold(subject, found.hard(), found.ended()));
                 if (i.ongoing()) {
                     if (!model.href(i.host(), i.check()).isEmpty()) {
                         ongoing.add(i);

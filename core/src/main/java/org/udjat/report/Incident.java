@@ -14,8 +14,8 @@ import java.util.Optional;
  *                     {@code DOWN} or {@code UNREACHABLE} for a host)
  * @param started      the first result that was not OK (SOFT at first, when {@code attempts} is above 1)
  * @param hard         when it became HARD: the time people could have been told
- * @param notified     when people were first told; always null for now, because the dispatch stage does
- *                     not record its notifications yet (the report shows "—" until it does)
+ * @param notified     when people were first told (the first delivered message naming it, from
+ *                     {@code notifications.jsonl}), null when nobody was
  * @param firstOk      the first OK result of the run of OK results that ended it, null while ongoing
  * @param ended        when it was over (the HARD recovery), null while ongoing
  * @param suppressedBy the root cause it was blamed on while it lasted ({@code gw1 DOWN}), null when none
@@ -26,6 +26,11 @@ import java.util.Optional;
  */
 public record Incident(String host, String check, String worst, Instant started, Instant hard, Instant notified,
                        Instant firstOk, Instant ended, String suppressedBy, boolean unstable, boolean partial) {
+
+    /** The same incident, first told at {@code when}. */
+    public Incident withNotified(Instant when) {
+        return new Incident(host, check, worst, started, hard, when, firstOk, ended, suppressedBy, unstable, partial);
+    }
 
     /** Whether it is still going on. */
     public boolean ongoing() {

@@ -17,6 +17,7 @@ import org.udjat.config.Config;
 import org.udjat.config.HostSpec;
 import org.udjat.config.StatePolicy;
 import org.udjat.dispatch.outbox.OutboxMessage;
+import org.udjat.record.NotificationLog;
 import org.udjat.dispatch.control.Controls;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.CheckState;
@@ -52,14 +53,20 @@ public final class ReportModel {
     private final Controls controls;
     private final Map<String, List<Availability>> availability = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<OutboxMessage> undelivered;
+    private final Map<String, List<Instant>> toldAt;
     private Map<String, Page> pages;
     private Duration staleAt;
 
     private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant readFrom, Instant now,
-                        ZoneId zone, Controls controls, List<OutboxMessage> undelivered) {
+                        ZoneId zone, Controls controls, List<OutboxMessage> undelivered,
+                        List<NotificationLog.Entry> notifications) {
         this.config = config;
         this.controls = controls;
         this.undelivered = List.copyOf(undelivered);
+        Map<String, List<Instant>> told = new HashMap<>();
+        notifications.stream().sorted(Comparator.comparing(NotificationLog.Entry::time)).forEach(e -> e.subjects()
+                .forEach(subject -> told.computeIfAbsent(subject, k -> new java.util.ArrayList<>()).add(e.time())));
+        this.toldAt = told;
         this.readFrom = readFrom;
         this.snapshot = snapshot;
         this.now = now;
@@ -88,7 +95,7 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant now,
                                  ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, Controls.NONE, List.of());
+        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, Controls.NONE, List.of(), List.of());
     }
 
     /**
@@ -124,7 +131,31 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
                                  Instant now, ZoneId zone, Controls controls, List<OutboxMessage> undelivered) {
-        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone, controls, undelivered);
+        return of(config, snapshot, history, readFrom, now, zone, controls, undelivered, List.of());
+    }
+
+    /**
+     * As above, with the messages delivered so far ({@code notifications.jsonl}), for when people
+     * were first told of each incident.
+     */
+    public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
+                                 Instant now, ZoneId zone, Controls controls, List<OutboxMessage> undelivered,
+                                 List<NotificationLog.Entry> notifications) {
+        return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone, controls, undelivered,
+                notifications);
+    }
+
+    /**
+     * When people were first told of {@code subject} in {@code [from, until)} (until null: to now),
+     * from the delivered messages that name it; null when nobody was.
+     */
+    Instant firstTold(String subject, Instant from, Instant until) {
+        for (Instant t : toldAt.getOrDefault(subject, List.of())) {
+            if (!t.isBefore(from) && (until == null || !t.isAfter(until))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The snapshot's hosts and checks that are still in the config, in the snapshot's order. */

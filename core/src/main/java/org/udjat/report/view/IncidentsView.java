@@ -26,7 +26,7 @@ public record IncidentsView(PageInfo page, List<Row> ongoing, List<Row> ended, i
      * @param worst        the worst state it reached
      * @param css          its CSS class
      * @param started      the first result that was not OK
-     * @param notified     when people were first told; "—" until the dispatch stage records notifications
+     * @param notified     when people were first told, "—" when nobody was
      * @param ended        when it was over, {@code ongoing} while it is not
      * @param lasted       from start to end, or to now
      * @param detect       time to detect: from the first failed result to HARD
