@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.udjat.api.Platform;
@@ -42,8 +44,9 @@ import org.udjat.report.Reporter;
 /**
  * One poll cycle, the whole pipeline: plan, poll (re-checking parents that looked fine while
  * something behind them failed), evaluate, record (history, status, RRD files), dispatch, report
- * (when {@code report.on_run}). Holds the state directory's lock from before it reads the
- * previous status until the report is written.
+ * (when {@code report.on_run}; the RRD files are written meanwhile, on a second thread), graphs. Holds the
+ * state directory's lock from before it reads the previous status until the report is written and the
+ * RRD files are updated.
  */
 public final class Cycle {
     private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
@@ -102,10 +105,24 @@ public final class Cycle {
             // next run finds the same changes again (a repeated line) rather than losing them
             new HistoryLog(stateDir).append(evaluation.changes());
             statusStore.save(evaluation.snapshot());
-            recordValues(stateDir, evaluation.snapshot(), warnings);
-            dispatch(stateDir, evaluation, started, warnings);
+            // the RRD files are written from the snapshot on a thread of their own while the changes are
+            // dispatched and the report (status and history into www/) is rendered, so a cycle uses a
+            // second core; the graphs draw what the RRD files hold, so they come after both
+            int rrdWarningsAt = warnings.size();
+            List<String> rrdWarnings = new ArrayList<>();
+            FutureTask<Void> rrd = new FutureTask<>(() -> recordValues(stateDir, evaluation.snapshot(), rrdWarnings),
+                    null);
+            startDaemon(rrd, "udjat-rrd");
+            try {
+                dispatch(stateDir, evaluation, started, warnings);
+                if (config.report().onRun()) {
+                    report(stateDir, evaluation.snapshot(), warnings);
+                }
+            } finally {
+                awaitRecorded(rrd, rrdWarnings); // not even an Error here lets the lock go while it writes
+            }
+            warnings.addAll(rrdWarningsAt, rrdWarnings); // where they were when the stages ran one after the other
             if (config.report().onRun()) {
-                report(stateDir, evaluation.snapshot(), warnings);
                 drawGraphs(stateDir, started, warnings);
             }
             return new CycleOutcome(evaluation.snapshot(), evaluation.changes(), warnings,
@@ -145,6 +162,43 @@ public final class Cycle {
             LOG.debug(warning, e); // the warning itself is logged once, with the cycle's others
             warnings.add(warning);
         }
+    }
+
+    /**
+     * Waits for the RRD update started beside the report, however long it takes: it writes under the
+     * cycle lock, so the cycle must not end before it. Whatever it threw becomes its warning, as when it
+     * ran on the cycle's own thread; an {@link Error} is thrown on, as it was then.
+     */
+    private static void awaitRecorded(FutureTask<Void> rrd, List<String> rrdWarnings) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    rrd.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the update finishes its files in any case
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    String warning = "RRD files not updated: " + e.getCause();
+                    LOG.debug(warning, e.getCause());
+                    rrdWarnings.add(warning);
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void startDaemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -20,8 +20,12 @@ import org.rrd4j.core.RrdDb;
 import org.udjat.config.Config;
 import org.udjat.config.ConfigLoader;
 import org.udjat.config.HostSpec;
+import org.udjat.evaluate.Change;
 import org.udjat.plugin.Plugins;
 import org.udjat.poll.LocalTransport;
+import org.udjat.record.HistoryLog;
+import org.udjat.record.StateDir;
+import org.udjat.record.StatusStore;
 
 /** Whole cycles on this machine (real /bin/sh) that store their perfdata in RRD files. */
 class CycleRrdTest {
@@ -70,6 +74,30 @@ class CycleRrdTest {
             String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                     .format(T0.plusSeconds(120));
             assertTrue(Files.exists(rrd.resolve("used.rrd.corrupt-" + stamp)), stamp);
+        }
+    }
+
+    @Test
+    void anRrdUpdateThatFailsBesideTheReportCostsWarnings_neverStatusHistoryOrReport() throws Exception {
+        Path state = dir.resolve("state");
+        Files.createDirectories(state);
+        Files.writeString(state.resolve("rrd"), "a file where the RRD folder should be");
+        try (Plugins plugins = Plugins.load(null)) {
+            CycleOutcome outcome = run(plugins, T0);
+
+            assertEquals(2, outcome.warnings().size(), outcome.warnings().toString());
+            assertTrue(outcome.warnings().get(0).startsWith("rrd/here/app/used.rrd: cannot be opened or started"),
+                    outcome.warnings().get(0));
+            assertTrue(outcome.warnings().get(1).startsWith("rrd/here/app/rx.rrd: cannot be opened or started"),
+                    outcome.warnings().get(1));
+            StateDir recorded = StateDir.open(state);
+            assertEquals(outcome.snapshot(), new StatusStore(recorded).load().snapshot().orElseThrow());
+            assertEquals(outcome.changes(), new HistoryLog(recorded).read().changes());
+            assertEquals(List.of("here", "here/app"), outcome.changes().stream().map(Change::subject).toList());
+            String page = Files.readString(state.resolve("www/checks/here/app.html"));
+            assertTrue(page.contains("OK - fine"), page);
+            assertTrue(Files.readString(state.resolve("www/index.html")).contains("here"));
+            assertEquals("a file where the RRD folder should be", Files.readString(state.resolve("rrd")));
         }
     }
 }
