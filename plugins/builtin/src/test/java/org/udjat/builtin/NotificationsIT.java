@@ -1,4 +1,4 @@
-package org.udjat;
+package org.udjat.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.udjat.Cycle;
+import org.udjat.CycleOutcome;
 import org.udjat.cli.Context;
 import org.udjat.cli.Main;
 import org.udjat.config.Config;
@@ -137,6 +139,10 @@ class NotificationsIT {
     /** One cycle at the clock's time, as cron's `udjat run` does it. */
     private CycleOutcome cycle() throws Exception {
         try (Plugins plugins = Plugins.load(Plugins.builtinDir(), null)) {
+            assertEquals(List.of(), plugins.failures());
+            assertEquals(List.of("udjat-notify-command", "udjat-notify-email", "udjat-notify-sms", "udjat-notify-webhook"),
+                    plugins.extensions().stream().filter(e -> e.extensionPoint().equals("Notifier")).map(e -> e.plugin()).sorted()
+                            .toList(), "each notifier from its plugin jar, none from the classpath");
             Config config = new ConfigLoader(plugins.checks(), plugins.notifiers(), Map.of()).load(configFile);
             CycleOutcome outcome = new Cycle(config, plugins, Map.of(HostSpec.Transport.LOCAL, new LocalTransport()), clock).run();
             assertEquals(List.of(), outcome.warnings().stream().filter(w -> !w.contains("undelivered") && !w.contains("SMTP")
