@@ -43,7 +43,8 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     private void print(Plugins plugins) {
-        String format = "%-16s  %-12s  %-16s  %s%n";
+        int width = plugins.extensions().stream().mapToInt(e -> e.plugin().length()).max().orElse(0);
+        String format = "%-" + Math.max(16, width) + "s  %-12s  %-16s  %s%n";
         context.out().printf(format, "PLUGIN", "POINT", "NAME", "CLASS");
         for (LoadedExtension e : plugins.extensions()) {
             context.out().printf(format, e.plugin(), e.extensionPoint(), e.name(), e.className());
