@@ -166,9 +166,15 @@ class CycleIT {
     }
 
     @Test
-    void cycleCompletesWellWithinItsDeadlineDespiteHungAndUnreachableHosts() {
+    void cycleCompletesWithinItsDeadlineDespiteHungAndUnreachableHosts() {
         assertEquals(ExitCode.OK, firstExit, firstErr);
-        assertTrue(firstCycleMillis < 15_000, "cycle took " + firstCycleMillis + " ms");
+        // the hung check (sleep 30) and the silent host are cut off by their own timeouts (1s, 2s), so no
+        // host waits for the 30s cycle deadline; how far below it the cycle ends depends on the machine
+        // (benchmarks measure that), so only the deadline itself is asserted
+        assertTrue(firstCycleMillis < 30_000, "cycle took " + firstCycleMillis + " ms");
+        for (HostState h : status().hosts()) {
+            assertTrue(!String.valueOf(h.reason()).startsWith("cycle deadline"), h.host() + " was cut off by the deadline: " + h.reason());
+        }
     }
 
     @Test
