@@ -35,7 +35,7 @@ final class MiniJson {
             Object v = p.value(0);
             p.space();
             return p.i == text.length() ? Optional.of(v) : Optional.empty();
-        } catch (IllegalStateException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) { // also NumberFormatException, from a bad unicode escape
             return Optional.empty();
         }
     }
