@@ -30,7 +30,7 @@ import org.udjat.api.Settings;
 class ChecksTableTest {
     private static final List<Platform> COLUMNS = List.of(Platform.LINUX, Platform.BUSYBOX, Platform.FREEBSD,
             Platform.OPENBSD, Platform.MACOS);
-    private static final Pattern ROW = Pattern.compile("\\| `([a-z]+)` \\|(.*)\\|");
+    private static final Pattern ROW = Pattern.compile("\\| `([a-z][a-z-]*)` \\|(.*)\\|");
     private static final Pattern ONE_SPAN = Pattern.compile("`([^`]*)`");
     private static final Pattern PLACEHOLDER = Pattern.compile("NAME|HOST|PATH|URL");
 

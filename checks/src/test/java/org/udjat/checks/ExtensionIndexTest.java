@@ -17,6 +17,6 @@ class ExtensionIndexTest {
     void pf4jFindsEveryBuiltInCheck(@TempDir Path plugins) {
         PluginManager pf4j = new DefaultPluginManager(plugins);
         List<String> names = pf4j.getExtensions(Check.class).stream().map(Check::name).sorted().toList();
-        assertEquals(List.of("clock", "cpu", "disk", "fds", "file", "http", "inodes", "listening", "load", "mailq", "memory", "process", "service", "swap", "tcp", "uptime", "zombies"), names);
+        assertEquals(List.of("clock", "cpu", "data-freshness", "device-online", "disk", "fds", "file", "http", "inodes", "listening", "load", "mailq", "memory", "process", "service", "swap", "tcp", "uptime", "zombies"), names);
     }
 }

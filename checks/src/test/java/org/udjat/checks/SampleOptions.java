@@ -16,7 +16,10 @@ final class SampleOptions {
             "tcp", options("host", "HOST", "port", 22),
             "http", options("url", "http://127.0.0.1/"),
             "listening", options("port", 22),
-            "process", options("process", "sshd"));
+            "process", options("process", "sshd"),
+            "device-online", options("port", 4000, "online_from", Map.of("file", "/PATH")),
+            "data-freshness", options("online_from", Map.of("file", "/PATH"), "data_from",
+                    Map.of("url", "http://127.0.0.1/data/{device}"), "max_age", "15min"));
 
     private SampleOptions() {
     }

@@ -2,6 +2,7 @@ package org.udjat.evaluate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.udjat.api.CheckOutcome;
 import org.udjat.config.CheckSpec;
 import org.udjat.poll.CheckRun;
@@ -20,28 +21,30 @@ record CheckResult(CheckOutcome outcome, boolean fresh) {
      *
      * @param lastResult when the last fresh result was produced, null if never
      * @param interval   the cron interval; a result older than {@code stale_after} intervals is stale
+     * @param memory     the check's memory from its last parse; an outcome the check's parser did not
+     *                   make (timed out, not run, stale) carries it on unchanged
      */
     static CheckResult of(CheckSpec spec, CheckRun run, OutcomeReader reader, Instant lastResult, Duration interval,
-                          Instant now) {
+                          Instant now, Map<String, String> memory) {
         switch (run.state()) {
             case COMPLETED:
-                return new CheckResult(reader.read(spec, run.raw()), true);
+                return new CheckResult(reader.read(spec, run.raw(), memory), true);
             case TIMED_OUT:
                 return new CheckResult(CheckOutcome.unknown("timed out after " + seconds(spec.timeout()),
-                        run.raw().text()), true);
+                        run.raw().text()).withMemory(memory), true);
             default:
                 break;
         }
         String reason = run.reason().isEmpty() ? "not run" : run.reason();
         if (lastResult == null) {
-            return new CheckResult(CheckOutcome.unknown(reason, ""), false);
+            return new CheckResult(CheckOutcome.unknown(reason, "").withMemory(memory), false);
         }
         Duration age = Duration.between(lastResult, now);
         if (age.compareTo(interval.multipliedBy(spec.policy().staleAfter())) < 0) {
             return null;
         }
         return new CheckResult(CheckOutcome.unknown("stale: no fresh result for " + human(age) + " (" + reason + ")",
-                ""), false);
+                "").withMemory(memory), false);
     }
 
     static String seconds(Duration d) {

@@ -2,7 +2,10 @@ package org.udjat.evaluate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.udjat.api.PerfDatum;
 import org.udjat.api.Status;
 
@@ -21,6 +24,9 @@ import org.udjat.api.Status;
  * @param since      when the check entered its current status
  * @param detail     the state engine's memory (SOFT/HARD, attempts, flips, suppression); null in status
  *                   files written before it existed and for a check that never had a result
+ * @param memory     what the check asked to be given back at its next parse
+ *                   ({@link org.udjat.api.CheckOutcome#memory}), already cut to the engine's limits;
+ *                   empty for stateless checks and in status files written before it existed
  */
 public record CheckState(
         String check,
@@ -32,7 +38,14 @@ public record CheckState(
         Duration duration,
         String note,
         Instant since,
-        StateDetail detail) {
+        StateDetail detail,
+        Map<String, String> memory) {
+
+    /** A check state without the check's own memory. */
+    public CheckState(String check, Status status, String summary, String longOutput, List<PerfDatum> perfData,
+                      Instant lastResult, Duration duration, String note, Instant since, StateDetail detail) {
+        this(check, status, summary, longOutput, perfData, lastResult, duration, note, since, detail, Map.of());
+    }
 
     /** A check state without engine memory, as older status files hold them. */
     public CheckState(String check, Status status, String summary, String longOutput, List<PerfDatum> perfData,
@@ -45,5 +58,6 @@ public record CheckState(
         longOutput = longOutput == null ? "" : longOutput;
         perfData = perfData == null ? List.of() : List.copyOf(perfData);
         note = note == null ? "" : note;
+        memory = memory == null || memory.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(memory));
     }
 }

@@ -105,7 +105,8 @@ final class CycleEvaluation {
         CheckRun run = poll.checks().stream().filter(r -> r.check().equals(ref.check())).findFirst()
                 .orElse(CheckRun.notRun(ref.check(), "no result"));
         CheckResult result = poll.reached()
-                ? CheckResult.of(spec, run, reader, before == null ? null : before.lastResult(), config.interval(), now)
+                ? CheckResult.of(spec, run, reader, before == null ? null : before.lastResult(), config.interval(), now,
+                        before == null ? Map.of() : before.memory())
                 : null;
         if (result == null) {
             String note = poll.reached() ? "no result this cycle: " + run.reason() : "not run: host unreachable";
@@ -126,8 +127,11 @@ final class CycleEvaluation {
                 was == null ? null : before.status().name(), detail.state().name(), outcome.summary(),
                 withDetail(t, detail), was, was == null ? null : before.since(), rechecked(ref, dependencies)));
         Instant resultTime = result.fresh() ? now : before == null ? null : before.lastResult();
+        CheckMemory memory = CheckMemory.cut(outcome.memory());
+        String note = String.join("; ", java.util.stream.Stream.of(note(spec, run), memory.note())
+                .filter(n -> !n.isEmpty()).toList());
         checks.put(ref, new CheckState(ref.check(), detail.state(), outcome.summary(), outcome.longOutput(),
-                outcome.perfData(), resultTime, run.duration(), note(spec, run), since, detail));
+                outcome.perfData(), resultTime, run.duration(), note, since, detail, memory.kept()));
     }
 
     /** The dependencies on other hosts that were polled again this cycle, with their status before and after. */
@@ -156,7 +160,8 @@ final class CycleEvaluation {
             return new CheckState(spec.name(), Status.UNKNOWN, "", "", List.of(), null, Duration.ZERO, note, now);
         }
         return new CheckState(before.check(), before.status(), before.summary(), before.longOutput(),
-                before.perfData(), before.lastResult(), before.duration(), note, before.since(), before.detail());
+                before.perfData(), before.lastResult(), before.duration(), note, before.since(), before.detail(),
+                before.memory());
     }
 
     private HostPoll poll(String host) {

@@ -160,6 +160,31 @@ class StatusStoreTest {
         assertEquals("h", snapshot.hosts().get(0).host());
     }
 
+    @Test
+    void checkMemory_survivesTheRoundTripInItsOrder() throws IOException {
+        Snapshot small = Snapshots.small(T, Status.CRITICAL);
+        CheckState c = small.hosts().get(0).checks().get(0);
+        java.util.Map<String, String> memory = new java.util.LinkedHashMap<>();
+        memory.put("10.0.0.9:5000", "1714564800");
+        memory.put("10.0.0.1:4000", "</script> \u00e9");
+        CheckState withMemory = new CheckState(c.check(), c.status(), c.summary(), c.longOutput(), c.perfData(),
+                c.lastResult(), c.duration(), c.note(), c.since(), c.detail(), memory);
+        store.save(new Snapshot(small.version(), small.cycleStarted(), small.cycleFinished(), List.of(
+                new org.udjat.evaluate.HostState("h1", true, "", "linux", T, T, List.of(withMemory)))));
+
+        CheckState back = store.load().snapshot().orElseThrow().hosts().get(0).checks().get(0);
+        assertEquals(memory, back.memory());
+        assertEquals(List.copyOf(memory.keySet()), List.copyOf(back.memory().keySet()));
+    }
+
+    @Test
+    void statusWrittenBeforeCheckMemory_loadsWithNone() throws IOException {
+        Files.writeString(dir.statusFile(), "{\"version\":1,\"cycleStarted\":\"2024-05-01T12:00:00Z\","
+                + "\"hosts\":[{\"host\":\"h\",\"reachable\":true,\"checks\":[{\"check\":\"disk\",\"status\":\"OK\"}]}]}");
+        CheckState check = store.load().snapshot().orElseThrow().hosts().get(0).checks().get(0);
+        assertEquals(java.util.Map.of(), check.memory());
+    }
+
     private static Snapshot load(Path file) throws IOException {
         try {
             return new StatusCodec().decode(Files.readAllBytes(file));

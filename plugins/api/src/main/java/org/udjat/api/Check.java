@@ -1,6 +1,7 @@
 package org.udjat.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pf4j.ExtensionPoint;
@@ -13,7 +14,9 @@ import org.pf4j.ExtensionPoint;
  * own timeout and an output cap; it must need nothing installed beyond the platform's
  * standard tools. {@link #parse} runs on the poller and must never throw on bad output:
  * return {@link CheckOutcome#unknown} with the raw text instead. Implementations are
- * stateless and may be called from several threads at once.
+ * stateless and may be called from several threads at once; a check that must remember
+ * something between cycles (how long a condition has lasted) keeps it in the small memory the
+ * engine hands back to {@link #parse(RawOutput, Settings, Map)}.
  */
 public interface Check extends ExtensionPoint {
 
@@ -39,4 +42,18 @@ public interface Check extends ExtensionPoint {
 
     /** Turns the raw output of {@link #command} into an outcome. Never throws. */
     CheckOutcome parse(RawOutput output, Settings options);
+
+    /**
+     * Turns the raw output into an outcome, given the memory this check returned in its last
+     * outcome for the same host ({@link CheckOutcome#memory}); empty on the first cycle, after a
+     * restart with an old status file, or when the last outcome had none. The engine keeps the
+     * memory in the state directory's status.json between cycles, and keeps it unchanged when
+     * the check did not run or timed out. Whatever this returns replaces it, so a check that
+     * cannot read its output and wants to keep its memory returns
+     * {@code CheckOutcome.unknown(...).withMemory(memory)}. The default ignores the memory and
+     * calls {@link #parse(RawOutput, Settings)}. Never throws.
+     */
+    default CheckOutcome parse(RawOutput output, Settings options, Map<String, String> memory) {
+        return parse(output, options);
+    }
 }
