@@ -1,21 +1,19 @@
 package org.udjat.cli;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.udjat.config.Config;
 import org.udjat.config.DurationParser;
 import org.udjat.dispatch.control.Ack;
 import org.udjat.dispatch.control.AckStore;
-import org.udjat.dispatch.control.Stored;
 import org.udjat.evaluate.Snapshot;
 import org.udjat.record.StateDir;
 import org.udjat.record.StatusStore;
 import org.udjat.report.PlainText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,12 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ack", mixinStandardHelpOptions = true,
         description = {"Acknowledge open problems (HARD or UNSTABLE) and start ack mode: no further pages for them"
                 + " while it lasts. A HOST covers the host and its checks; nothing named means every open problem."})
-final class AckCommand implements Callable<Integer> {
-    private final Context context;
-
-    @Mixin
-    ConfigOptions options;
-
+final class AckCommand extends ControlCommand {
     @Parameters(paramLabel = "HOST[/CHECK]", arity = "0..*", description = "what to acknowledge (default: everything open)")
     List<String> subjects = new ArrayList<>();
 
@@ -46,15 +39,12 @@ final class AckCommand implements Callable<Integer> {
     String duration;
 
     AckCommand(Context context) {
-        this.context = context;
+        super(context);
     }
 
+    /** Acknowledges the chosen open problems of the last status. */
     @Override
-    public Integer call() {
-        return ControlRun.run(context, options, this::acknowledge);
-    }
-
-    private int acknowledge(Config config, StateDir dir) throws java.io.IOException, ControlRun.UsageException {
+    int run(Config config, StateDir dir) throws IOException, ControlRun.UsageException {
         ControlRun.contact(config, by, "--by");
         Duration length = length(config);
         List<SubjectArgument> named = new ArrayList<>();
@@ -83,10 +73,8 @@ final class AckCommand implements Callable<Integer> {
                     : "nothing to acknowledge: no open problem matches " + String.join(" ", subjects));
         }
         Instant now = context.clock().instant();
-        Stored<Ack> added = new AckStore(dir).add(chosen.stream().map(OpenProblems.Problem::subject).toList(), by,
-                comment, now, now.plus(length));
-        ControlRun.warn(context, added.warnings());
-        Ack ack = added.value();
+        Ack ack = ControlRun.warned(context, new AckStore(dir).add(
+                chosen.stream().map(OpenProblems.Problem::subject).toList(), by, comment, now, now.plus(length)));
         context.out().printf("ack %s by %s until %s (ack mode %s): %d problem%s%s%n", ack.id(), by,
                 ControlRun.time(ack.until()), DurationParser.format(length), chosen.size(), chosen.size() == 1 ? "" : "s",
                 comment.isEmpty() ? "" : " - " + PlainText.oneLine(comment));

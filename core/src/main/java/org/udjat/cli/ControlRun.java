@@ -8,8 +8,10 @@ import org.udjat.api.Contact;
 import org.udjat.config.Config;
 import org.udjat.config.ConfigException;
 import org.udjat.config.Suggester;
+import org.udjat.dispatch.control.Stored;
 import org.udjat.record.StateDir;
 import org.udjat.report.PlainText;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the operator commands ({@code duty}, {@code ack}, {@code downtime}) share: loading the config,
@@ -79,5 +81,18 @@ final class ControlRun {
     /** Every warning of a store, on standard error. */
     static void warn(Context context, List<String> warnings) {
         warnings.forEach(w -> context.err().println("udjat: warning: " + w));
+    }
+
+    /** What a store read or changed, after its warnings are printed on standard error. */
+    static <T> T warned(Context context, Stored<T> stored) {
+        warn(context, stored.warnings());
+        return stored.value();
+    }
+
+    /** A command group called without its subcommand: says what it needs, shows its usage, exit {@link ExitCode#USAGE}. */
+    static int needsSubcommand(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println("udjat: " + message);
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
     }
 }

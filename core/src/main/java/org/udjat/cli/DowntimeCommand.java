@@ -1,5 +1,6 @@
 package org.udjat.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,15 +8,14 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.udjat.config.Config;
 import org.udjat.config.DurationParser;
 import org.udjat.dispatch.control.Downtime;
 import org.udjat.dispatch.control.DowntimeStore;
-import org.udjat.dispatch.control.Stored;
+import org.udjat.record.StateDir;
 import org.udjat.report.PlainText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +31,7 @@ final class DowntimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("udjat: downtime needs add, list or remove, e.g. udjat downtime list -c udjat.yaml");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+        return ControlRun.needsSubcommand(spec, "downtime needs add, list or remove, e.g. udjat downtime list -c udjat.yaml");
     }
 
     /** {@code web1 and its checks} or {@code web1/disk}. */
@@ -44,12 +42,7 @@ final class DowntimeCommand implements Callable<Integer> {
     /** {@code udjat downtime add HOST[/CHECK] --for 2h --comment TEXT}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Schedule downtime for a host (and all its checks) or one check.")
-    static final class Add implements Callable<Integer> {
-        private final Context context;
-
-        @Mixin
-        ConfigOptions options;
-
+    static final class Add extends ControlCommand {
         @Parameters(paramLabel = "HOST[/CHECK]", description = "what is down on purpose")
         String subject;
 
@@ -67,34 +60,30 @@ final class DowntimeCommand implements Callable<Integer> {
         String by;
 
         Add(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            return ControlRun.run(context, options, (config, dir) -> {
-                SubjectArgument target = SubjectArgument.parse(subject, config);
-                Duration length = DurationParser.parse(duration).filter(d -> !d.isZero())
-                        .orElseThrow(() -> new ControlRun.UsageException("--for: expected a duration like \"2h\" or"
-                                + " \"30m\", got \"" + PlainText.oneLine(duration) + "\""));
-                Instant now = context.clock().instant();
-                Instant from = start(now);
-                Instant until = from.plus(length);
-                if (!until.isAfter(now)) {
-                    throw new ControlRun.UsageException("--start " + PlainText.oneLine(start) + " --for " + duration
-                            + ": that downtime would have ended at " + ControlRun.time(until) + ", before now");
-                }
-                String who = by != null ? by : context.env().getOrDefault("USER", System.getProperty("user.name", ""));
-                Stored<Downtime> added = new DowntimeStore(dir).add(target.host(), target.check(), from, until, who,
-                        comment, now);
-                ControlRun.warn(context, added.warnings());
-                Downtime d = added.value();
-                context.out().printf("downtime %s: %s, from %s until %s (%s), by %s: %s%n", d.id(), what(d),
-                        from.isAfter(now) ? ControlRun.time(from) : "now", ControlRun.time(until),
-                        DurationParser.format(Duration.between(from.isAfter(now) ? from : now, until)),
-                        PlainText.oneLine(d.by()), PlainText.oneLine(d.comment()));
-                return ExitCode.OK;
-            });
+        int run(Config config, StateDir dir) throws IOException, ControlRun.UsageException {
+            SubjectArgument target = SubjectArgument.parse(subject, config);
+            Duration length = DurationParser.parse(duration).filter(d -> !d.isZero())
+                    .orElseThrow(() -> new ControlRun.UsageException("--for: expected a duration like \"2h\" or"
+                            + " \"30m\", got \"" + PlainText.oneLine(duration) + "\""));
+            Instant now = context.clock().instant();
+            Instant from = start(now);
+            Instant until = from.plus(length);
+            if (!until.isAfter(now)) {
+                throw new ControlRun.UsageException("--start " + PlainText.oneLine(start) + " --for " + duration
+                        + ": that downtime would have ended at " + ControlRun.time(until) + ", before now");
+            }
+            String who = by != null ? by : context.env().getOrDefault("USER", System.getProperty("user.name", ""));
+            Downtime d = ControlRun.warned(context, new DowntimeStore(dir).add(target.host(), target.check(), from,
+                    until, who, comment, now));
+            context.out().printf("downtime %s: %s, from %s until %s (%s), by %s: %s%n", d.id(), what(d),
+                    from.isAfter(now) ? ControlRun.time(from) : "now", ControlRun.time(until),
+                    DurationParser.format(Duration.between(from.isAfter(now) ? from : now, until)),
+                    PlainText.oneLine(d.by()), PlainText.oneLine(d.comment()));
+            return ExitCode.OK;
         }
 
         private Instant start(Instant now) throws ControlRun.UsageException {
@@ -116,31 +105,23 @@ final class DowntimeCommand implements Callable<Integer> {
 
     /** {@code udjat downtime list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List active and scheduled downtime, with ids.")
-    static final class ListCommand implements Callable<Integer> {
-        private final Context context;
-
-        @Mixin
-        ConfigOptions options;
-
+    static final class ListCommand extends ControlCommand {
         ListCommand(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            return ControlRun.run(context, options, (config, dir) -> {
-                Stored<List<Downtime>> all = new DowntimeStore(dir).read();
-                ControlRun.warn(context, all.warnings());
-                Instant now = context.clock().instant();
-                List<Downtime> active = DowntimeStore.active(all.value(), now);
-                List<Downtime> scheduled = DowntimeStore.scheduled(all.value(), now);
-                if (active.isEmpty() && scheduled.isEmpty()) {
-                    context.out().println("no downtime active or scheduled.");
-                    return ExitCode.OK;
-                }
-                print(context.out(), active, scheduled);
+        int run(Config config, StateDir dir) {
+            List<Downtime> all = ControlRun.warned(context, new DowntimeStore(dir).read());
+            Instant now = context.clock().instant();
+            List<Downtime> active = DowntimeStore.active(all, now);
+            List<Downtime> scheduled = DowntimeStore.scheduled(all, now);
+            if (active.isEmpty() && scheduled.isEmpty()) {
+                context.out().println("no downtime active or scheduled.");
                 return ExitCode.OK;
-            });
+            }
+            print(context.out(), active, scheduled);
+            return ExitCode.OK;
         }
 
         private static void print(PrintWriter out, List<Downtime> active, List<Downtime> scheduled) {
@@ -160,30 +141,22 @@ final class DowntimeCommand implements Callable<Integer> {
 
     /** {@code udjat downtime remove ID}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a downtime by its id (see list).")
-    static final class Remove implements Callable<Integer> {
-        private final Context context;
-
-        @Mixin
-        ConfigOptions options;
-
+    static final class Remove extends ControlCommand {
         @Parameters(paramLabel = "ID", description = "the downtime's id, as udjat downtime list shows it")
         String id;
 
         Remove(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            return ControlRun.run(context, options, (config, dir) -> {
-                Stored<Optional<Downtime>> removed = new DowntimeStore(dir).remove(id, context.clock().instant());
-                ControlRun.warn(context, removed.warnings());
-                Downtime d = removed.value().orElseThrow(() -> new ControlRun.UsageException("no downtime with id \""
-                        + PlainText.oneLine(id) + "\"; see udjat downtime list"));
-                context.out().printf("downtime %s removed: %s, %s until %s: %s%n", d.id(), what(d),
-                        ControlRun.time(d.from()), ControlRun.time(d.until()), PlainText.oneLine(d.comment()));
-                return ExitCode.OK;
-            });
+        int run(Config config, StateDir dir) throws IOException, ControlRun.UsageException {
+            Downtime d = ControlRun.warned(context, new DowntimeStore(dir).remove(id, context.clock().instant()))
+                    .orElseThrow(() -> new ControlRun.UsageException("no downtime with id \""
+                            + PlainText.oneLine(id) + "\"; see udjat downtime list"));
+            context.out().printf("downtime %s removed: %s, %s until %s: %s%n", d.id(), what(d),
+                    ControlRun.time(d.from()), ControlRun.time(d.until()), PlainText.oneLine(d.comment()));
+            return ExitCode.OK;
         }
     }
 }

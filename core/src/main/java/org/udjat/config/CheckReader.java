@@ -2,14 +2,12 @@ package org.udjat.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.udjat.api.Check;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.Settings;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -132,31 +130,8 @@ final class CheckReader {
         allowed.remove("command");
         check.optionNames().stream().sorted().forEach(allowed::add);
         map.rejectUnknown(allowed);
-        Map<String, Object> options = new LinkedHashMap<>();
-        Map<String, Node> keyNodes = new HashMap<>();
-        for (YamlMap.Entry e : map.entries()) {
-            if (!COMMON_KEYS.contains(e.key()) && check.optionNames().contains(e.key())) {
-                options.put(e.key(), values.plain(e.value(), map.pathOf(e.key())));
-                keyNodes.put(e.key(), e.keyNode());
-            }
-        }
-        Settings settings = Settings.of(options);
-        List<ConfigProblem> problems;
-        try {
-            problems = check.validate(settings);
-        } catch (RuntimeException e) {
-            // a broken plugin must not take the loader down; say whose fault it is
-            problems = List.of(ConfigProblem.of("check \"" + check.name() + "\" failed to validate its options: " + e));
-        }
-        for (ConfigProblem p : problems) {
-            Node keyNode = keyNodes.get(p.key());
-            if (p.key().isEmpty() || keyNode == null) {
-                values.errors().add(map.node(), p.key().isEmpty() ? map.path() : map.pathOf(p.key()), p.message());
-            } else {
-                values.errors().add(keyNode, map.pathOf(p.key()), p.message());
-            }
-        }
-        return settings;
+        return PluginOptions.read(values, map, COMMON_KEYS, check.optionNames(), check::validate,
+                "check \"" + check.name() + "\"");
     }
 
     /** The base name of a command line's program, skipping leading {@code VAR=value} assignments. */

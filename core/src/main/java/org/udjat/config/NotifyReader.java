@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.udjat.api.ConfigProblem;
 import org.udjat.api.Contact;
 import org.udjat.api.Notice;
 import org.udjat.api.Notifier;
@@ -222,32 +221,8 @@ final class NotifyReader {
         List<String> allowed = new ArrayList<>(CHANNEL_KEYS);
         notifier.optionNames().stream().sorted().forEach(allowed::add);
         map.rejectUnknown(allowed);
-        Map<String, Object> options = new LinkedHashMap<>();
-        Map<String, Node> keyNodes = new HashMap<>();
-        for (YamlMap.Entry e : map.entries()) {
-            if (!CHANNEL_KEYS.contains(e.key()) && notifier.optionNames().contains(e.key())) {
-                options.put(e.key(), values.plain(e.value(), map.pathOf(e.key())));
-                keyNodes.put(e.key(), e.keyNode());
-            }
-        }
-        Settings settings = Settings.of(options);
-        List<ConfigProblem> problems;
-        try {
-            problems = notifier.validate(settings);
-        } catch (RuntimeException e) {
-            // a broken plugin must not take the loader down; say whose fault it is
-            problems = List.of(ConfigProblem.of("notifier \"" + notifier.type() + "\" failed to validate its options: "
-                    + e));
-        }
-        for (ConfigProblem p : problems) {
-            Node keyNode = keyNodes.get(p.key());
-            if (p.key().isEmpty() || keyNode == null) {
-                values.errors().add(map.node(), p.key().isEmpty() ? map.path() : map.pathOf(p.key()), p.message());
-            } else {
-                values.errors().add(keyNode, map.pathOf(p.key()), p.message());
-            }
-        }
-        return settings;
+        return PluginOptions.read(values, map, CHANNEL_KEYS, notifier.optionNames(), notifier::validate,
+                "notifier \"" + notifier.type() + "\"");
     }
 
     private Optional<RateLimit> rateLimit(Node node, String path) {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +23,6 @@ import org.udjat.evaluate.Snapshot;
  */
 public final class StatusStore {
     private static final Logger LOG = LoggerFactory.getLogger(StatusStore.class);
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final StateDir dir;
     private final StatusCodec codec = new StatusCodec();
@@ -121,13 +116,8 @@ public final class StatusStore {
     }
 
     private String setAside(Path file) {
-        String stamp = STAMP.format(dir.clock().instant());
-        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
-        for (int n = 1; Files.exists(aside); n++) {
-            aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + n);
-        }
         try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            Path aside = AsideFiles.setAside(file, "corrupt", dir.clock().instant());
             AtomicFiles.forceDirectory(dir.path());
             return "set aside as " + aside.getFileName();
         } catch (IOException e) {

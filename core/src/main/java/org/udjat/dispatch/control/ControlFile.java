@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.udjat.record.AtomicFiles;
+import org.udjat.record.AsideFiles;
 import org.udjat.record.IoReason;
 import org.udjat.record.Json;
 import org.udjat.record.StateDir;
@@ -33,8 +31,6 @@ import org.udjat.record.StateDir;
  */
 final class ControlFile<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ControlFile.class);
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** The lock every control file shares, so one command's write never waits on the cycle's lock. */
     static final String LOCK = "control.lock";
 
@@ -113,14 +109,8 @@ final class ControlFile<T> {
 
     /** Moves the bad file out of the way; if that fails, nothing may be written over it. */
     private Path setAside(String reason) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(dir.clock().instant());
-        Path aside = file.resolveSibling(base);
-        for (int n = 1; Files.exists(aside); n++) {
-            aside = file.resolveSibling(base + "-" + n);
-        }
         try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            return aside;
+            return AsideFiles.setAside(file, "corrupt", dir.clock().instant());
         } catch (IOException e) {
             throw new IOException(reason + " and cannot be set aside (" + IoReason.of(e) + "); nothing was changed", e);
         }

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.udjat.record.AtomicFiles;
+import org.udjat.record.AsideFiles;
 import org.udjat.record.IoReason;
 import org.udjat.record.Json;
 import org.udjat.record.StateDir;
@@ -22,8 +20,6 @@ import org.udjat.record.StateDir;
  */
 public final class NotifyStore {
     static final String FILE = "notify.json";
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final StateDir dir;
     private final ObjectMapper mapper = Json.mapper();
@@ -86,14 +82,8 @@ public final class NotifyStore {
     }
 
     private String setAside(Path file) {
-        String stamp = STAMP.format(dir.clock().instant());
-        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
-        for (int n = 1; Files.exists(aside); n++) {
-            aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + n);
-        }
         try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            return "set aside as " + aside.getFileName();
+            return "set aside as " + AsideFiles.setAside(file, "corrupt", dir.clock().instant()).getFileName();
         } catch (IOException e) {
             return "could not be set aside (" + IoReason.of(e) + ")";
         }

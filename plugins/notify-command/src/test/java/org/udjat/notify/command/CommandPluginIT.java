@@ -2,17 +2,12 @@ package org.udjat.notify.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +18,9 @@ import org.udjat.api.Notice;
 import org.udjat.api.NoticeJson;
 import org.udjat.api.Notifier;
 import org.udjat.api.Settings;
+import org.udjat.plugin.LoadedExtension;
 import org.udjat.plugin.Plugins;
+import org.udjat.testkit.BuiltPluginJar;
 import org.udjat.testkit.NotifierContract;
 
 /**
@@ -35,41 +32,28 @@ class CommandPluginIT {
     private static final String PLUGIN_ID = "udjat-notify-command";
     /** By name only: the class itself is not on this test's classpath. */
     private static final String NOTIFIER = "org.udjat.notify.command.CommandNotifier";
-    private static Path jar;
-    private static String version;
+    private static BuiltPluginJar jar;
 
     @BeforeAll
     static void builtJar() {
-        jar = Path.of(System.getProperty("udjat.plugin.jar", "(udjat.plugin.jar not set: run with mvn verify)"));
-        version = System.getProperty("udjat.plugin.version");
-        assertTrue(Files.isRegularFile(jar), "no plugin jar at " + jar + "; run mvn verify");
+        jar = BuiltPluginJar.fromProperty("udjat.plugin.jar", "udjat.plugin.version");
     }
 
     @Test
     void theHostClasspathDoesNotHoldThePluginClasses() {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName(NOTIFIER));
+        BuiltPluginJar.assertNotOnHostClasspath(NOTIFIER);
     }
 
     @Test
     void theJarCarriesThePf4jDescriptorAndTheExtensionIndexButNotTheHostsClasses() throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Attributes main = file.getManifest().getMainAttributes();
-            assertEquals(PLUGIN_ID, main.getValue("Plugin-Id"));
-            assertEquals(version, main.getValue("Plugin-Version"));
-            assertEquals("org.pf4j.Plugin", main.getValue("Plugin-Class"));
-            String index = new String(file.getInputStream(file.getEntry("META-INF/extensions.idx")).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            assertTrue(index.lines().anyMatch(l -> l.equals(NOTIFIER)), index);
-            List<String> foreign = file.stream().map(e -> e.getName())
-                    .filter(n -> n.startsWith("org/udjat/api/") || n.startsWith("org/pf4j/") || n.startsWith("com/fasterxml/"))
-                    .toList();
-            assertEquals(List.of(), foreign, "the host provides these; a copy in the plugin would clash with it");
-        }
+        jar.assertDescriptor(PLUGIN_ID);
+        jar.assertIndexes(NOTIFIER);
+        jar.assertBundlesNoneOf("com/fasterxml/");
     }
 
     @Test
     void udjatLoadsTheJarAndTheNotifierRunsARealScript(@TempDir Path pluginsDir, @TempDir Path work) throws Exception {
-        Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+        jar.copyInto(pluginsDir);
         Path stdin = work.resolve("stdin.json");
         Path script = Scripts.write(work, "page-me", "[ \"$NAGIOS_HOSTSTATE\" = DOWN ] || exit 65\ncat > \"$OUT\"\n");
         try (Plugins plugins = Plugins.load(pluginsDir)) {
@@ -77,9 +61,9 @@ class CommandPluginIT {
             PluginWrapper plugin = plugins.externalPlugins().get(0);
             assertEquals(PLUGIN_ID, plugin.getPluginId());
             assertEquals(PluginState.STARTED, plugin.getPluginState());
-            List<Notifier> notifiers = plugin.getPluginManager().getExtensions(Notifier.class, PLUGIN_ID);
-            assertEquals(1, notifiers.size(), notifiers.toString());
-            Notifier command = notifiers.get(0);
+            assertEquals(List.of(new LoadedExtension(PLUGIN_ID, "Notifier", "command", NOTIFIER)), plugins.extensions().stream()
+                    .filter(e -> e.plugin().equals(PLUGIN_ID) && e.extensionPoint().equals("Notifier")).toList());
+            Notifier command = plugins.notifiers().get("command");
             assertEquals("command", command.type());
             assertNotEquals(ClassLoader.getSystemClassLoader(), command.getClass().getClassLoader());
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,17 +41,9 @@ class EmailDeliveryTest {
     }
 
     private Settings options(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>(Map.of("smtp_host", "127.0.0.1", "smtp_port", mailbox.port(),
+        return TestSettings.of(Map.of("smtp_host", "127.0.0.1", "smtp_port", mailbox.port(),
                 "tls", "none", "from", "Udjat <udjat@mon.example.org>", "username", Mailbox.USER,
-                "password_env", "SMTP_PASSWORD"));
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] == null) {
-                m.remove((String) pairs[i]);
-            } else {
-                m.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return Settings.of(m);
+                "password_env", "SMTP_PASSWORD"), pairs);
     }
 
     private static Notice lowNotice(Contact to, String subject) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +21,7 @@ import org.udjat.api.Settings;
 class EmailOptionsTest {
 
     private static Settings with(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>(Map.of("smtp_host", "smtp.example.org", "from", "udjat@example.org"));
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] == null) {
-                m.remove((String) pairs[i]);
-            } else {
-                m.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return Settings.of(m);
+        return TestSettings.of(Map.of("smtp_host", "smtp.example.org", "from", "udjat@example.org"), pairs);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,17 +23,9 @@ class EmailTlsTest {
     private static final Notice PAGE = NotifierContract.samplePage(NotifierContract.alice());
 
     private static Settings options(int port, String tls, Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>(Map.of("smtp_host", "127.0.0.1", "smtp_port", port, "tls", tls,
+        return TestSettings.of(Map.of("smtp_host", "127.0.0.1", "smtp_port", port, "tls", tls,
                 "from", "udjat@example.org", "username", Mailbox.USER, "password_env", "SMTP_PASSWORD",
-                "trust_file", TestCertificates.SERVER.pem.toString()));
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] == null) {
-                m.remove((String) pairs[i]);
-            } else {
-                m.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return Settings.of(m);
+                "trust_file", TestCertificates.SERVER.pem.toString()), pairs);
     }
 
     private static void assertUntrusted(Delivery d, String server) {

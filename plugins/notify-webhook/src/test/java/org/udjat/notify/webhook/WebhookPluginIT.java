@@ -2,30 +2,24 @@ package org.udjat.notify.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
 import org.udjat.api.Delivery;
 import org.udjat.api.Notifier;
 import org.udjat.api.NoticeJson;
 import org.udjat.api.Settings;
 import org.udjat.notify.webhook.http.RecordingServer;
+import org.udjat.plugin.LoadedExtension;
 import org.udjat.plugin.Plugins;
+import org.udjat.testkit.BuiltPluginJar;
 import org.udjat.testkit.NotifierContract;
 
 /**
@@ -36,38 +30,28 @@ import org.udjat.testkit.NotifierContract;
 class WebhookPluginIT {
     private static final String PLUGIN_ID = "udjat-notify-webhook";
     private static final String NOTIFIER = "org.udjat.notify.webhook.WebhookNotifier";
-    private static Path jar;
+    private static BuiltPluginJar jar;
 
     @BeforeAll
     static void builtJar() {
-        jar = Path.of(System.getProperty("udjat.plugin.jar", "(udjat.plugin.jar not set: run with mvn verify)"));
-        assertTrue(Files.isRegularFile(jar), "no plugin jar at " + jar + "; run mvn verify");
+        jar = BuiltPluginJar.fromProperty("udjat.plugin.jar", null);
     }
 
     @Test
     void theHostClasspathDoesNotHoldThePluginClasses() {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName(NOTIFIER));
+        BuiltPluginJar.assertNotOnHostClasspath(NOTIFIER);
     }
 
     @Test
     void theJarCarriesThePf4jDescriptorAndTheExtensionIndexButNotTheHostsClasses() throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Attributes main = file.getManifest().getMainAttributes();
-            assertEquals(PLUGIN_ID, main.getValue("Plugin-Id"));
-            assertEquals("org.pf4j.Plugin", main.getValue("Plugin-Class"));
-            String index = new String(file.getInputStream(file.getEntry("META-INF/extensions.idx")).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            assertEquals(List.of(NOTIFIER), index.lines().filter(l -> !l.startsWith("#")).toList());
-            List<String> foreign = file.stream().map(e -> e.getName())
-                    .filter(n -> n.startsWith("org/udjat/api/") || n.startsWith("org/pf4j/") || n.startsWith("com/fasterxml/"))
-                    .toList();
-            assertEquals(List.of(), foreign, "the host provides these; a copy in the plugin would clash with it");
-        }
+        jar.assertDescriptor(PLUGIN_ID);
+        assertEquals(List.of(NOTIFIER), jar.extensionIndex());
+        jar.assertBundlesNoneOf("com/fasterxml/");
     }
 
     @Test
     void udjatLoadsTheJarFromAPluginsDirectory(@TempDir Path pluginsDir) throws IOException {
-        Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+        jar.copyInto(pluginsDir);
         try (Plugins plugins = Plugins.load(pluginsDir)) {
             assertEquals(List.of(), plugins.failures());
             assertEquals(PLUGIN_ID, plugins.externalPlugins().get(0).getPluginId());
@@ -77,14 +61,11 @@ class WebhookPluginIT {
 
     @Test
     void theLoadedNotifierPostsToARealServer(@TempDir Path pluginsDir) throws IOException {
-        Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
-        PluginManager pf4j = new DefaultPluginManager(List.of(pluginsDir));
-        try (RecordingServer server = RecordingServer.start()) {
-            pf4j.loadPlugins();
-            pf4j.startPlugins();
-            List<Notifier> notifiers = pf4j.getExtensions(Notifier.class, PLUGIN_ID);
-            assertEquals(1, notifiers.size(), notifiers.toString());
-            Notifier webhook = notifiers.get(0);
+        jar.copyInto(pluginsDir);
+        try (Plugins plugins = Plugins.load(pluginsDir); RecordingServer server = RecordingServer.start()) {
+            assertEquals(List.of(new LoadedExtension(PLUGIN_ID, "Notifier", "webhook", NOTIFIER)), plugins.extensions().stream()
+                    .filter(e -> e.plugin().equals(PLUGIN_ID) && e.extensionPoint().equals("Notifier")).toList());
+            Notifier webhook = plugins.notifiers().get("webhook");
             assertEquals("webhook", webhook.type());
             assertNotEquals(ClassLoader.getSystemClassLoader(), webhook.getClass().getClassLoader());
 
@@ -95,8 +76,6 @@ class WebhookPluginIT {
             RecordingServer.Request got = server.requests().get(0);
             assertEquals("it", got.header("X-Udjat"));
             assertEquals(NotifierContract.samplePage(null), NoticeJson.read(got.body()));
-        } finally {
-            pf4j.unloadPlugins();
         }
     }
 }

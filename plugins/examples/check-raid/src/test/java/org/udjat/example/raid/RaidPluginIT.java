@@ -2,16 +2,12 @@ package org.udjat.example.raid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +21,7 @@ import org.udjat.api.Settings;
 import org.udjat.api.Status;
 import org.udjat.plugin.LoadedExtension;
 import org.udjat.plugin.Plugins;
+import org.udjat.testkit.BuiltPluginJar;
 import org.udjat.testkit.Fixtures;
 
 /**
@@ -37,52 +34,38 @@ class RaidPluginIT {
     private static final String PLUGIN_ID = "udjat-example-check-raid";
     /** By name only: the class itself is not on this test's classpath. */
     private static final String RAID_CHECK = "org.udjat.example.raid.RaidCheck";
-    private static Path jar;
-    private static String version;
+    private static BuiltPluginJar jar;
 
     @BeforeAll
     static void builtJar() {
-        jar = Path.of(System.getProperty("udjat.example.jar", "(udjat.example.jar not set: run with mvn verify)"));
-        version = System.getProperty("udjat.example.version");
-        assertTrue(Files.isRegularFile(jar), "no plugin jar at " + jar + "; run mvn verify");
+        jar = BuiltPluginJar.fromProperty("udjat.example.jar", "udjat.example.version");
     }
 
     @Test
     void theHostClasspathDoesNotHoldThePluginClasses() {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName(RAID_CHECK));
+        BuiltPluginJar.assertNotOnHostClasspath(RAID_CHECK);
     }
 
     @Test
     void theJarCarriesThePf4jDescriptorAndTheExtensionIndexButNotTheHostsClasses() throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Attributes main = file.getManifest().getMainAttributes();
-            assertEquals(PLUGIN_ID, main.getValue("Plugin-Id"));
-            assertEquals(version, main.getValue("Plugin-Version"));
-            assertEquals("udjat", main.getValue("Plugin-Provider"));
-            assertEquals("org.pf4j.Plugin", main.getValue("Plugin-Class"));
-            // PF4J compares Plugin-Requires with semver: the release this snapshot becomes must satisfy it
-            String release = version.replaceFirst("-.*", "");
-            assertTrue(new DefaultVersionManager().checkVersionConstraint(release, main.getValue("Plugin-Requires")),
-                    main.getValue("Plugin-Requires"));
-
-            String index = new String(file.getInputStream(file.getEntry("META-INF/extensions.idx")).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            assertTrue(index.lines().anyMatch(l -> l.equals(RAID_CHECK)), index);
-            List<String> foreign = file.stream().map(e -> e.getName())
-                    .filter(n -> n.startsWith("org/udjat/api/") || n.startsWith("org/pf4j/") || n.startsWith("org/udjat/plugin/"))
-                    .toList();
-            assertEquals(List.of(), foreign, "the host provides these; a copy in the plugin would clash with it");
-        }
+        Attributes main = jar.assertDescriptor(PLUGIN_ID);
+        assertEquals("udjat", main.getValue("Plugin-Provider"));
+        // PF4J compares Plugin-Requires with semver: the release this snapshot becomes must satisfy it
+        String release = jar.version().replaceFirst("-.*", "");
+        assertTrue(new DefaultVersionManager().checkVersionConstraint(release, main.getValue("Plugin-Requires")),
+                main.getValue("Plugin-Requires"));
+        jar.assertIndexes(RAID_CHECK);
+        jar.assertBundlesNoneOf("org/udjat/plugin/");
     }
 
     @Test
     void udjatLoadsTheJarFromAPluginsDirectoryAndRunsTheCheck(@TempDir Path pluginsDir) throws IOException {
-        Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+        jar.copyInto(pluginsDir);
         try (Plugins plugins = Plugins.load(pluginsDir)) {
             assertEquals(List.of(), plugins.failures());
             PluginWrapper plugin = plugins.externalPlugins().get(0);
             assertEquals(PLUGIN_ID, plugin.getPluginId());
-            assertEquals(version, plugin.getDescriptor().getVersion());
+            assertEquals(jar.version(), plugin.getDescriptor().getVersion());
             assertEquals(PluginState.STARTED, plugin.getPluginState());
             assertTrue(plugins.extensions().contains(
                     new LoadedExtension(PLUGIN_ID, "Check", "raid", RAID_CHECK)),

@@ -2,18 +2,12 @@ package org.udjat.example.ntfy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +17,9 @@ import org.udjat.api.Delivery;
 import org.udjat.api.Notice;
 import org.udjat.api.Notifier;
 import org.udjat.api.Settings;
+import org.udjat.plugin.LoadedExtension;
 import org.udjat.plugin.Plugins;
+import org.udjat.testkit.BuiltPluginJar;
 import org.udjat.testkit.NotifierContract;
 
 /**
@@ -35,49 +31,36 @@ class NtfyPluginIT {
     private static final String PLUGIN_ID = "udjat-example-notify-ntfy";
     /** By name only: the class itself is not on this test's classpath. */
     private static final String NOTIFIER = "org.udjat.example.ntfy.NtfyNotifier";
-    private static Path jar;
-    private static String version;
+    private static BuiltPluginJar jar;
 
     @BeforeAll
     static void builtJar() {
-        jar = Path.of(System.getProperty("udjat.example.jar", "(udjat.example.jar not set: run with mvn verify)"));
-        version = System.getProperty("udjat.example.version");
-        assertTrue(Files.isRegularFile(jar), "no plugin jar at " + jar + "; run mvn verify");
+        jar = BuiltPluginJar.fromProperty("udjat.example.jar", "udjat.example.version");
     }
 
     @Test
     void theHostClasspathDoesNotHoldThePluginClasses() {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName(NOTIFIER));
+        BuiltPluginJar.assertNotOnHostClasspath(NOTIFIER);
     }
 
     @Test
     void theJarCarriesThePf4jDescriptorAndTheExtensionIndexButNotTheHostsClasses() throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Attributes main = file.getManifest().getMainAttributes();
-            assertEquals(PLUGIN_ID, main.getValue("Plugin-Id"));
-            assertEquals(version, main.getValue("Plugin-Version"));
-            assertEquals("org.pf4j.Plugin", main.getValue("Plugin-Class"));
-            String index = new String(file.getInputStream(file.getEntry("META-INF/extensions.idx")).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            assertTrue(index.lines().anyMatch(l -> l.equals(NOTIFIER)), index);
-            List<String> foreign = file.stream().map(e -> e.getName())
-                    .filter(n -> n.startsWith("org/udjat/api/") || n.startsWith("org/pf4j/")).toList();
-            assertEquals(List.of(), foreign, "the host provides these; a copy in the plugin would clash with it");
-        }
+        jar.assertDescriptor(PLUGIN_ID);
+        jar.assertIndexes(NOTIFIER);
+        jar.assertBundlesNoneOf();
     }
 
     @Test
     void udjatLoadsTheJarAndTheNotifierDeliversToALocalServer(@TempDir Path pluginsDir) throws Exception {
-        Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+        jar.copyInto(pluginsDir);
         try (Plugins plugins = Plugins.load(pluginsDir); NtfyServer server = new NtfyServer()) {
             assertEquals(List.of(), plugins.failures());
             PluginWrapper plugin = plugins.externalPlugins().get(0);
             assertEquals(PLUGIN_ID, plugin.getPluginId());
             assertEquals(PluginState.STARTED, plugin.getPluginState());
-            // udjat core does not list notifiers yet: ask PF4J for the plugin's Notifier extensions
-            List<Notifier> notifiers = plugin.getPluginManager().getExtensions(Notifier.class, PLUGIN_ID);
-            assertEquals(1, notifiers.size(), notifiers.toString());
-            Notifier ntfy = notifiers.get(0);
+            assertEquals(List.of(new LoadedExtension(PLUGIN_ID, "Notifier", "ntfy", NOTIFIER)), plugins.extensions().stream()
+                    .filter(e -> e.plugin().equals(PLUGIN_ID) && e.extensionPoint().equals("Notifier")).toList());
+            Notifier ntfy = plugins.notifiers().get("ntfy");
             assertEquals("ntfy", ntfy.type());
             assertNotEquals(ClassLoader.getSystemClassLoader(), ntfy.getClass().getClassLoader());
 
