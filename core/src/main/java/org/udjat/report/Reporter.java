@@ -11,6 +11,7 @@ import org.udjat.dispatch.outbox.Outbox;
 import org.udjat.dispatch.control.Controls;
 import org.udjat.dispatch.control.Stored;
 import org.udjat.evaluate.Snapshot;
+import org.udjat.health.HeartbeatStore;
 import org.udjat.record.HistoryLog;
 import org.udjat.record.NotificationLog;
 import org.udjat.record.StateDir;
@@ -68,6 +69,11 @@ public final class Reporter {
                 controls.value()), dir.wwwDir());
         List<String> warnings = new java.util.ArrayList<>(history.warnings());
         warnings.addAll(controls.warnings());
+        try {
+            new HeartbeatStore(dir).publish(); // for a watchdog reading it over HTTP
+        } catch (IOException e) {
+            warnings.add("www/heartbeat.json not published: " + e.getMessage());
+        }
         return new Outcome(result.written(), result.removed(), history.changes().size(), warnings,
                 Duration.between(started, clock.instant()));
     }
