@@ -14,7 +14,7 @@ import org.udjat.api.Notifier;
 import org.udjat.api.Settings;
 
 /** A small real notifier: POSTs the notice's JSON to the channel's {@code url}, for a room. */
-final class PostNotifier implements Notifier {
+public final class PostNotifier implements Notifier {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override

@@ -14,12 +14,12 @@ import org.udjat.record.Json;
  * A real HTTP server on 127.0.0.1 (the JDK's HttpServer): serves {@code /heartbeat.json} as set by the test
  * (404 when none), and records what is POSTed to {@code /chat} and {@code /pager}.
  */
-final class Web implements AutoCloseable {
+public final class Web implements AutoCloseable {
     private final HttpServer server;
     private volatile String heartbeat;
     private final List<String> posts = new CopyOnWriteArrayList<>();
 
-    Web() throws IOException {
+    public Web() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/heartbeat.json", e -> {
             String body = heartbeat;
@@ -42,16 +42,16 @@ final class Web implements AutoCloseable {
         server.start();
     }
 
-    void heartbeat(String json) {
+    public void heartbeat(String json) {
         heartbeat = json;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** What was posted, as {@code <room> <kind> <urgency> <subject>}, in arrival order. */
-    List<String> received() throws IOException {
+    public List<String> received() throws IOException {
         List<String> got = new ArrayList<>();
         for (String p : posts) {
             int space = p.indexOf(' ');
