@@ -12,6 +12,7 @@ import org.udjat.dispatch.control.Controls;
 import org.udjat.dispatch.control.Stored;
 import org.udjat.evaluate.Snapshot;
 import org.udjat.health.HeartbeatStore;
+import org.udjat.health.PollerHealth;
 import org.udjat.record.HistoryLog;
 import org.udjat.record.NotificationLog;
 import org.udjat.record.StateDir;
@@ -97,6 +98,7 @@ public final class Reporter {
     private ReportModel model(StateDir dir, Optional<Snapshot> snapshot, HistoryLog.Entries history, Controls controls) {
         Instant now = clock.instant();
         return ReportModel.of(config, snapshot, history.changes(), now.minus(HISTORY_READ), now, clock.getZone(),
-                controls, new Outbox(dir).undelivered(), new NotificationLog(dir).read().entries());
+                controls, new Outbox(dir).undelivered(), new NotificationLog(dir).read().entries(),
+                PollerHealth.of(dir, now));
     }
 }
