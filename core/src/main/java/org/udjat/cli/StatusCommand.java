@@ -61,12 +61,10 @@ final class StatusCommand implements Callable<Integer> {
         }
         loaded.warnings().forEach(w -> context.err().println("udjat: warning: " + w));
         controls.warnings().forEach(w -> context.err().println("udjat: warning: " + w));
-        if (!json) {
-            context.out().println(PlainText.oneLine(health.line()));
-        }
         if (loaded.snapshot().isEmpty()) {
             context.err().println("udjat: no status yet: no cycle has completed (run: udjat run -c " + options.file + ")");
             UndeliveredView.print(undelivered, context.out());
+            context.out().println(PlainText.oneLine(health.line()));
             return ExitCode.OK;
         }
         Snapshot snapshot = loaded.snapshot().get();
@@ -75,6 +73,7 @@ final class StatusCommand implements Callable<Integer> {
             context.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
         } else {
             view.printTable(context.out());
+            context.out().println(PlainText.oneLine(health.line()));
         }
         return ExitCode.OK;
     }
