@@ -24,6 +24,8 @@ import org.udjat.evaluate.Evaluation;
 import org.udjat.evaluate.Evaluator;
 import org.udjat.evaluate.RecheckPlanner;
 import org.udjat.evaluate.Snapshot;
+import org.udjat.health.CycleFacts;
+import org.udjat.health.HeartbeatStore;
 import org.udjat.plan.HostOrder;
 import org.udjat.plugin.Plugins;
 import org.udjat.poll.HostPoll;
@@ -44,7 +46,8 @@ import org.udjat.report.Reporter;
 /**
  * One poll cycle, the whole pipeline: plan, poll (re-checking parents that looked fine while
  * something behind them failed), evaluate, record (history, status, RRD files), dispatch, report
- * (when {@code report.on_run}; the RRD files are written meanwhile, on a second thread), graphs. Holds the
+ * (when {@code report.on_run}; the RRD files are written meanwhile, on a second thread), graphs, and last
+ * the heartbeat ({@code heartbeat.json}, and {@code www/heartbeat.json} with the report). Holds the
  * state directory's lock from before it reads the previous status until the report is written and the
  * RRD files are updated.
  */
@@ -96,6 +99,7 @@ public final class Cycle {
             Poller poller = new Poller(transports, plugins.checks(), config.concurrency(), clock);
             Map<String, HostPoll> polls = new LinkedHashMap<>();
             poller.poll(order, knownPlatforms(previous), deadline).forEach(p -> polls.put(p.host(), p));
+            boolean hitDeadline = !clock.instant().isBefore(deadline);
             Map<String, HostPoll> rechecks = recheck(poller, order, previous, polls, deadline);
 
             Evaluation evaluation = new Evaluator(plugins.checks())
@@ -125,8 +129,13 @@ public final class Cycle {
             if (config.report().onRun()) {
                 drawGraphs(stateDir, started, warnings);
             }
+            Instant finished = clock.instant();
+            int reached = (int) polls.values().stream().filter(HostPoll::reached).count();
+            warnings.addAll(new HeartbeatStore(stateDir).beat(new CycleFacts(started, finished, config.interval(),
+                    config.cycleDeadline(), polls.size(), reached, hitDeadline, warnings), version(),
+                    config.report().onRun()));
             return new CycleOutcome(evaluation.snapshot(), evaluation.changes(), warnings,
-                    Duration.between(started, clock.instant()));
+                    Duration.between(started, finished));
         }
     }
 
@@ -244,6 +253,12 @@ public final class Cycle {
         } catch (RuntimeException e) {
             warnings.add("graphs not drawn: " + e);
         }
+    }
+
+    /** The udjat version, from the jar's manifest; {@code development build} when run from classes. */
+    public static String version() {
+        String version = Cycle.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
     }
 
     /** Platforms detected in earlier cycles, so hosts are not probed every time. */

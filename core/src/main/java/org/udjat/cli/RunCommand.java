@@ -1,6 +1,7 @@
 package org.udjat.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -10,13 +11,17 @@ import org.udjat.CycleOutcome;
 import org.udjat.config.ConfigException;
 import org.udjat.config.HostSpec;
 import org.udjat.dispatch.LoggingDispatcher;
+import org.udjat.health.CrashRecorder;
 import org.udjat.poll.LocalTransport;
 import org.udjat.poll.SshTransport;
 import org.udjat.record.LockHeldException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code udjat run}: exactly one poll cycle, then exit. Meant to be started by cron every interval. */
+/**
+ * {@code udjat run}: exactly one poll cycle, then exit. Meant to be started by cron every interval. A crash of
+ * the cycle is recorded in the state directory's {@code crashes/} and notified by the next cycle.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one poll cycle: poll every host, record status and history, then exit.")
 final class RunCommand implements Callable<Integer> {
@@ -38,6 +43,8 @@ final class RunCommand implements Callable<Integer> {
                 outcome = new Cycle(session.config(), session.plugins(), Map.of(
                         HostSpec.Transport.SSH, ssh,
                         HostSpec.Transport.LOCAL, new LocalTransport()), context.clock()).run();
+            } catch (RuntimeException | Error crash) {
+                return crashed(session.config().stateDir(), crash);
             }
             outcome.warnings().forEach(w -> LOG.warn(w));
             outcome.changes().forEach(c -> LOG.info("{}", LoggingDispatcher.line(c)));
@@ -53,5 +60,17 @@ final class RunCommand implements Callable<Integer> {
             context.err().println("udjat: " + e.getMessage());
             return ExitCode.SOFTWARE;
         }
+    }
+
+    /**
+     * A crash of the poller itself (a bug, a plugin failure that escaped, an {@link Error}): recorded with its
+     * stack trace in {@code crashes/} for the next cycle to notify, and reported here.
+     */
+    private int crashed(Path stateDir, Throwable crash) {
+        String where = CrashRecorder.record(stateDir, crash, context.clock(), "udjat run -c " + options.file);
+        context.err().println("udjat: the cycle crashed: " + crash);
+        crash.printStackTrace(context.err());
+        context.err().println("udjat: " + where);
+        return ExitCode.SOFTWARE;
     }
 }

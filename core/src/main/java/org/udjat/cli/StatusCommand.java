@@ -10,6 +10,8 @@ import org.udjat.dispatch.outbox.Outbox;
 import org.udjat.dispatch.control.Controls;
 import org.udjat.dispatch.control.Stored;
 import org.udjat.evaluate.Snapshot;
+import org.udjat.health.PollerHealth;
+import org.udjat.report.PlainText;
 import org.udjat.record.Json;
 import org.udjat.record.StateDir;
 import org.udjat.record.StatusStore;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code udjat status}: every host and check with its state, the age of its result and its output; above them
- * who is on duty, the active acks and the downtimes, beside each row whether it is acknowledged or in downtime,
+ * the poller's own health (last cycle, overruns and crashes), who is on duty, the active acks and the downtimes, beside each row whether it is acknowledged or in downtime,
  * and after them the outbox's undelivered messages.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -43,11 +45,13 @@ final class StatusCommand implements Callable<Integer> {
         List<UndeliveredView.Row> undelivered;
         Stored<Controls> controls;
         Instant now = context.clock().instant();
+        PollerHealth health;
         try (ConfigSession session = ConfigSession.open(options.file, context.env())) {
             StateDir dir = StateDir.open(session.config().stateDir(), context.clock());
             loaded = new StatusStore(dir).load();
             undelivered = UndeliveredView.of(new Outbox(dir), now);
             controls = Controls.read(dir);
+            health = PollerHealth.of(dir, now);
         } catch (ConfigException e) {
             ConfigErrors.print(context.err(), e, options.file, "");
             return ExitCode.USAGE;
@@ -60,6 +64,7 @@ final class StatusCommand implements Callable<Integer> {
         if (loaded.snapshot().isEmpty()) {
             context.err().println("udjat: no status yet: no cycle has completed (run: udjat run -c " + options.file + ")");
             UndeliveredView.print(undelivered, context.out());
+            context.out().println(PlainText.oneLine(health.line()));
             return ExitCode.OK;
         }
         Snapshot snapshot = loaded.snapshot().get();
@@ -68,6 +73,7 @@ final class StatusCommand implements Callable<Integer> {
             context.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
         } else {
             view.printTable(context.out());
+            context.out().println(PlainText.oneLine(health.line()));
         }
         return ExitCode.OK;
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param report        how the HTML report is made
  * @param rrd           how measured values are kept in RRD files ({@code rrd:})
  * @param notifications who is told what, and how ({@code contacts:}, {@code channels:}, {@code routes:}, {@code notify:})
+ * @param watchdog      the {@code watchdog:} block, for {@code udjat watchdog}; null when there is none
  */
 public record Config(
         Path file,
@@ -30,13 +31,20 @@ public record Config(
         Map<String, HostSpec> hosts,
         ReportSettings report,
         RrdSettings rrd,
-        NotifySettings notifications) {
+        NotifySettings notifications,
+        WatchdogSettings watchdog) {
 
     public Config {
         hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
         report = report == null ? ReportSettings.DEFAULT : report;
         rrd = rrd != null ? rrd : RrdSettings.defaults(interval);
         notifications = notifications != null ? notifications : NotifySettings.none(interval);
+    }
+
+    /** A config without a {@code watchdog:} block. */
+    public Config(Path file, Path stateDir, Path pluginsDir, Duration interval, Duration cycleDeadline, int concurrency,
+                  Map<String, HostSpec> hosts, ReportSettings report, RrdSettings rrd, NotifySettings notifications) {
+        this(file, stateDir, pluginsDir, interval, cycleDeadline, concurrency, hosts, report, rrd, notifications, null);
     }
 
     /** A config that notifies nobody. */

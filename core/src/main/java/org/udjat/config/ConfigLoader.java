@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     static final List<String> TOP_KEYS = List.of("state_dir", "plugins_dir", "interval", "cycle_deadline",
-            "concurrency", "defaults", "ssh", "templates", "hosts", "report", "rrd", "contacts", "channels", "routes", "notify");
+            "concurrency", "defaults", "ssh", "templates", "hosts", "report", "rrd", "contacts", "channels", "routes", "notify",
+            "watchdog");
     static final List<String> DEFAULTS_KEYS = List.of("timeout", "output_cap", "attempts", "recover_attempts",
             "flap_window", "flap_start", "flap_stop", "stale_after");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
@@ -166,7 +167,7 @@ public final class ConfigLoader {
         HostReader hostReader = new HostReader(values, checkReader, sshReader, templates,
                 layer -> sshDefaults.overriddenBy(layer).settings(defaultUser, paths, deadline), policy);
         Map<String, ParsedHost> parsed = root.get("hosts").map(hostReader::readAll).orElse(Map.of());
-        if (!root.has("hosts")) {
+        if (!root.has("hosts") && !root.has("watchdog")) {
             values.errors().add(root.node(), "", "missing \"hosts\"");
         }
         ParentChecker.check(parsed, values.errors());
@@ -175,8 +176,10 @@ public final class ConfigLoader {
         parsed.forEach((name, h) -> hosts.put(name, h.spec()));
         ReportSettings report = root.get("report").map(n -> ReportReader.read(n, values)).orElse(ReportSettings.DEFAULT);
         NotifySettings notifications = new NotifyReader(values, notifiers).read(root, interval);
+        WatchdogSettings watchdog = root.get("watchdog").map(n -> new WatchdogReader(values, paths, defaultUser).read(n))
+                .orElse(null);
         return new Config(file, stateDir, pluginsDir, interval, deadline, concurrency, hosts, report, rrd,
-                notifications);
+                notifications, watchdog);
     }
 
     private static Duration interval(YamlMap root, ValueReader values) {

@@ -21,6 +21,7 @@ import org.udjat.dispatch.notify.NotifyStore;
 import org.udjat.dispatch.outbox.Deliverer;
 import org.udjat.dispatch.outbox.DeliveryReport;
 import org.udjat.dispatch.outbox.Outbox;
+import org.udjat.health.PollerHealthNotices;
 import org.udjat.record.StateDir;
 
 /**
@@ -29,7 +30,8 @@ import org.udjat.record.StateDir;
  * messages are stored in the outbox, the policy's memory is saved, and then everything due in the
  * outbox is delivered until the request's deadline. In that order: a crash at any point loses no
  * message (at worst one is sent twice), and a notifier that fails or hangs costs a retry, never
- * the cycle. Without channels in the config, changes are only logged, as before.
+ * the cycle. Crashes of the poller and runs of overrun cycles are told to the low-urgency channels too
+ * ({@link PollerHealthNotices}). Without channels in the config, changes are only logged, as before.
  */
 public final class NotifyingDispatcher implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyingDispatcher.class);
@@ -58,6 +60,8 @@ public final class NotifyingDispatcher implements Dispatcher {
         List<String> warnings = new ArrayList<>();
         if (config.notifications().enabled()) {
             decide(request, outbox, warnings);
+            warnings.addAll(new PollerHealthNotices(config.notifications(), notifiers)
+                    .store(dir, outbox, request.started()));
         }
         if (!outbox.pending().messages().isEmpty() || !outbox.pending().unreadable().isEmpty()) {
             DeliveryReport report = new Deliverer(notifiers, config.notifications(), clock)

@@ -11,6 +11,7 @@ import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
 import org.udjat.evaluate.StateDetail;
 import org.udjat.evaluate.StateType;
+import org.udjat.health.PollerHealth;
 import org.udjat.report.view.Count;
 import org.udjat.report.view.OverviewView;
 import org.udjat.report.view.OverviewView.HostLine;
@@ -80,7 +81,17 @@ final class OverviewBuilder {
             checks.add(new Count(s.name(), States.css(s.name()), checkCounts[s.ordinal()]));
         }
         return new OverviewView(rows.page("Overview", "overview", Page.OVERVIEW), problems, hosts, checks, soft,
-                unstable, suppressed, lines, undelivered(), new ControlBuilder(model).overview());
+                unstable, suppressed, lines, undelivered(), new ControlBuilder(model).overview(), poller());
+    }
+
+    private OverviewView.Poller poller() {
+        PollerHealth h = model.health();
+        List<OverviewView.CrashLine> crashes = h.crashes().stream().map(c -> new OverviewView.CrashLine(
+                model.times().format(c.time()), Texts.line(c.exception(), Rows.SUMMARY), Texts.line(c.file()))).toList();
+        String css = States.css(h.crashes24h() > 0 ? "CRITICAL" : h.overran() ? "WARNING" : "OK");
+        return new OverviewView.Poller(h.lastCycle() == null ? "" : model.times().format(h.lastCycle()),
+                h.took() == null ? "" : Durations.human(h.took()), h.overran(), Texts.line(Rows.orEmpty(h.overrunReason())),
+                h.overruns24h(), h.crashes24h(), crashes, css);
     }
 
     private List<Undelivered> undelivered() {

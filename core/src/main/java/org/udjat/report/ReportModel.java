@@ -23,6 +23,7 @@ import org.udjat.evaluate.Change;
 import org.udjat.evaluate.CheckState;
 import org.udjat.evaluate.HostState;
 import org.udjat.evaluate.Snapshot;
+import org.udjat.health.PollerHealth;
 import org.udjat.record.HistoryLog;
 
 /**
@@ -54,13 +55,15 @@ public final class ReportModel {
     private final Map<String, List<Availability>> availability = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<OutboxMessage> undelivered;
     private final Map<String, List<Instant>> toldAt;
+    private final PollerHealth health;
     private Map<String, Page> pages;
     private Duration staleAt;
 
     private ReportModel(Config config, Snapshot snapshot, List<Change> history, Instant readFrom, Instant now,
                         ZoneId zone, Controls controls, List<OutboxMessage> undelivered,
-                        List<NotificationLog.Entry> notifications) {
+                        List<NotificationLog.Entry> notifications, PollerHealth health) {
         this.config = config;
+        this.health = health != null ? health : new PollerHealth(null, null, false, null, 0, 0, List.of());
         this.controls = controls;
         this.undelivered = List.copyOf(undelivered);
         Map<String, List<Instant>> told = new HashMap<>();
@@ -95,7 +98,8 @@ public final class ReportModel {
      */
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant now,
                                  ZoneId zone) {
-        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, Controls.NONE, List.of(), List.of());
+        return new ReportModel(config, snapshot.orElse(null), history, null, now, zone, Controls.NONE, List.of(), List.of(),
+                null);
     }
 
     /**
@@ -141,8 +145,20 @@ public final class ReportModel {
     public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
                                  Instant now, ZoneId zone, Controls controls, List<OutboxMessage> undelivered,
                                  List<NotificationLog.Entry> notifications) {
+        return of(config, snapshot, history, readFrom, now, zone, controls, undelivered, notifications, null);
+    }
+
+    /** As above, with the poller's own health (its heartbeat and crashes). */
+    public static ReportModel of(Config config, Optional<Snapshot> snapshot, List<Change> history, Instant readFrom,
+                                 Instant now, ZoneId zone, Controls controls, List<OutboxMessage> undelivered,
+                                 List<NotificationLog.Entry> notifications, PollerHealth health) {
         return new ReportModel(config, snapshot.orElse(null), history, readFrom, now, zone, controls, undelivered,
-                notifications);
+                notifications, health);
+    }
+
+    /** The poller's own health: its last heartbeat and its crashes. */
+    PollerHealth health() {
+        return health;
     }
 
     /**

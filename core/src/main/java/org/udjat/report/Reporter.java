@@ -11,6 +11,8 @@ import org.udjat.dispatch.outbox.Outbox;
 import org.udjat.dispatch.control.Controls;
 import org.udjat.dispatch.control.Stored;
 import org.udjat.evaluate.Snapshot;
+import org.udjat.health.HeartbeatStore;
+import org.udjat.health.PollerHealth;
 import org.udjat.record.HistoryLog;
 import org.udjat.record.NotificationLog;
 import org.udjat.record.StateDir;
@@ -68,6 +70,11 @@ public final class Reporter {
                 controls.value()), dir.wwwDir());
         List<String> warnings = new java.util.ArrayList<>(history.warnings());
         warnings.addAll(controls.warnings());
+        try {
+            new HeartbeatStore(dir).publish(); // for a watchdog reading it over HTTP
+        } catch (IOException e) {
+            warnings.add("www/heartbeat.json not published: " + e.getMessage());
+        }
         return new Outcome(result.written(), result.removed(), history.changes().size(), warnings,
                 Duration.between(started, clock.instant()));
     }
@@ -91,6 +98,7 @@ public final class Reporter {
     private ReportModel model(StateDir dir, Optional<Snapshot> snapshot, HistoryLog.Entries history, Controls controls) {
         Instant now = clock.instant();
         return ReportModel.of(config, snapshot, history.changes(), now.minus(HISTORY_READ), now, clock.getZone(),
-                controls, new Outbox(dir).undelivered(), new NotificationLog(dir).read().entries());
+                controls, new Outbox(dir).undelivered(), new NotificationLog(dir).read().entries(),
+                PollerHealth.of(dir, now));
     }
 }

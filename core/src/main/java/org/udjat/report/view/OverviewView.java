@@ -16,10 +16,37 @@ import java.util.List;
  * @param hosts       every host, in config order
  * @param undelivered messages the outbox could not deliver yet or gave up, oldest first; usually none
  * @param control     who is on duty, the acks in force, the downtimes in force and scheduled
+ * @param poller      the poller's own health, from its heartbeat and {@code crashes/}
  */
 public record OverviewView(PageInfo page, List<Problem> problems, List<Count> hostCounts, List<Count> checkCounts,
                            int soft, int unstable, int suppressed, List<HostLine> hosts, List<Undelivered> undelivered,
-                           ControlView control) {
+                           ControlView control, Poller poller) {
+
+    /**
+     * The poller's own health.
+     *
+     * @param lastCycle     when the last cycle finished (before this rendering), empty when none has
+     * @param took          how long it took, e.g. {@code 2.1s}
+     * @param overran       whether it overran
+     * @param overrunReason why, else empty
+     * @param overruns      overrun cycles in the last 24 hours
+     * @param crashes24h    crashes in the last 24 hours
+     * @param crashes       the latest crashes, newest first
+     * @param css           {@code ok}, {@code warning} (it overran) or {@code critical} (a crash in 24h)
+     */
+    public record Poller(String lastCycle, String took, boolean overran, String overrunReason, int overruns,
+                         int crashes24h, List<CrashLine> crashes, String css) {
+    }
+
+    /**
+     * A crash of {@code udjat run}.
+     *
+     * @param time      when
+     * @param exception the exception, on one line
+     * @param file      its file under {@code crashes/} in the state directory
+     */
+    public record CrashLine(String time, String exception, String file) {
+    }
 
     /**
      * A message not delivered (yet).
