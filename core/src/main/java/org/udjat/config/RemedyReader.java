@@ -115,6 +115,6 @@ final class RemedyReader {
         for (RemedySpec.Mode m : RemedySpec.Mode.values()) {
             modes.put(m.key(), m);
         }
-        return Map.copyOf(modes);
+        return java.util.Collections.unmodifiableMap(modes);
     }
 }

@@ -166,7 +166,7 @@ class RemedySettingsTest {
                 "7:19: hosts.node3.checks[0].remediate.target: expected a service name, got \"orders; rm -rf /\"",
                 "8:18: hosts.node3.checks[0].remediate.after: expected a duration like \"30s\", got \"soon\"",
                 "9:16: hosts.node3.checks[0].remediate.max: must be between 1 and 1000, got 0",
-                "10:17: hosts.node3.checks[0].remediate.mode: unknown mode \"yolo\"; expected one of: approve, auto, dry-run",
+                "10:17: hosts.node3.checks[0].remediate.mode: unknown mode \"yolo\"; expected one of: auto, approve, dry-run",
                 "11:11: hosts.node3.checks[0].remediate.grace: expected whole seconds, got \"ten\"",
                 "12:11: hosts.node3.checks[0].remediate: unknown key \"gracee\"; did you mean \"grace\"?"), problems);
     }
