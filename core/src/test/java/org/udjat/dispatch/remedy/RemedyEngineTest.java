@@ -383,7 +383,7 @@ class RemedyEngineTest {
         minute();
         assertEquals(List.of(), cycle(config, snapshot(Status.CRITICAL, StateType.HARD, true, null)));
         minute();
-        downtimes.add(new Downtime("1", "node3", "orders", clock.instant().minusSeconds(1), clock.instant().plusSeconds(90),
+        downtimes.add(new Downtime("1", "node3", "orders", clock.instant().minusSeconds(1), clock.instant().plusSeconds(30),
                 "alice", "maintenance"));
         assertEquals(List.of(), cycle(config, failing()));
         assertEquals(0, acted());
