@@ -60,9 +60,13 @@ public final class Cycle {
     private final Clock clock;
     private final Dispatcher dispatcher;
 
-    /** A cycle whose changes are logged and notified through the loaded notifiers, as the config says. */
+    /**
+     * A cycle whose changes are logged, remedied through the loaded remediators and notified through the
+     * loaded notifiers, as the config says.
+     */
     public Cycle(Config config, Plugins plugins, Map<HostSpec.Transport, Transport> transports, Clock clock) {
-        this(config, plugins, transports, clock, new NotifyingDispatcher(config, plugins.notifiers(), clock));
+        this(config, plugins, transports, clock, new NotifyingDispatcher(config, plugins.notifiers(),
+                plugins.remediators(), transports, clock));
     }
 
     /** A cycle whose changes go to {@code dispatcher} once recorded. */

@@ -33,7 +33,7 @@ final class ConfigSession implements AutoCloseable {
     static ConfigSession open(Path file, Map<String, String> env) throws ConfigException {
         Plugins plugins = Plugins.load(Plugins.builtinDir(), peekPluginsDir(file));
         try {
-            Config config = new ConfigLoader(plugins.checks(), plugins.notifiers(), env).load(file);
+            Config config = new ConfigLoader(plugins.checks(), plugins.notifiers(), plugins.remediators(), env).load(file);
             return new ConfigSession(plugins, config);
         } catch (ConfigException | RuntimeException e) {
             plugins.close();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Agentless server monitoring: polls hosts over SSH, keeps state, reports.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, ReportCommand.class, CgiCommand.class,
             PluginsCommand.class, DutyCommand.class, AckCommand.class, DowntimeCommand.class, ReplayCommand.class,
-            WatchdogCommand.class},
+            WatchdogCommand.class, RemediateCommand.class},
         footer = {"", "Exit codes:",
             "  0   done (for run: a cycle completed, whatever the hosts' states)",
             "  1   software error",

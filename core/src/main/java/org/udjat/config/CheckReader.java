@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.udjat.api.Check;
+import org.udjat.api.Remediator;
 import org.udjat.api.Settings;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -19,7 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class CheckReader {
     static final List<String> COMMON_KEYS = List.of("name", "check", "command", "timeout", "output_cap",
-            "depends_on", "attempts", "recover_attempts", "flap_window", "flap_start", "flap_stop", "stale_after");
+            "depends_on", "attempts", "recover_attempts", "flap_window", "flap_start", "flap_stop", "stale_after", "remediate");
     static final long MIN_OUTPUT_CAP = 1L << 10;
     static final long MAX_OUTPUT_CAP = 16L << 20;
 
@@ -35,12 +36,14 @@ final class CheckReader {
     private final Duration defaultTimeout;
     private final int defaultOutputCap;
     private final StatePolicy defaultPolicy;
+    private final RemedyReader remedies;
     /** The depends_on entries of each check read, by identity, for messages about unknown targets and cycles. */
     private final Map<CheckSpec, List<ValueReader.Item>> dependencies = new IdentityHashMap<>();
 
-    CheckReader(ValueReader values, Map<String, Check> checks, Duration defaultTimeout, int defaultOutputCap,
-                StatePolicy defaultPolicy) {
+    CheckReader(ValueReader values, Map<String, Check> checks, Map<String, Remediator> remediators, Duration interval,
+                Duration defaultTimeout, int defaultOutputCap, StatePolicy defaultPolicy) {
         this.values = values;
+        this.remedies = new RemedyReader(values, remediators, interval);
         this.checks = checks;
         this.defaultTimeout = defaultTimeout;
         this.defaultOutputCap = defaultOutputCap;
@@ -96,13 +99,14 @@ final class CheckReader {
         List<ValueReader.Item> deps = map.get("depends_on")
                 .flatMap(n -> values.names(n, map.pathOf("depends_on"), "check name")).orElse(List.of());
         List<String> dependsOn = deps.stream().map(ValueReader.Item::value).distinct().toList();
+        RemedySpec remedy = map.get("remediate").flatMap(n -> remedies.read(n, map.pathOf("remediate"))).orElse(null);
         if (map.has("command")) {
             List<String> allowed = new ArrayList<>(COMMON_KEYS);
             allowed.remove("check");
             map.rejectUnknown(allowed);
             return map.get("command").flatMap(n -> values.text(n, map.pathOf("command"), "a command line"))
                     .map(cmd -> remember(new ParsedCheck(new CheckSpec(name.orElse(programName(cmd)), null, cmd,
-                            Settings.empty(), timeout, cap, policy, dependsOn), at), deps));
+                            Settings.empty(), timeout, cap, policy, dependsOn, remedy), at), deps));
         }
         Optional<String> checkName = map.get("check").flatMap(n -> values.text(n, map.pathOf("check"), "a check name"));
         if (checkName.isEmpty()) {
@@ -116,7 +120,7 @@ final class CheckReader {
         }
         Settings options = options(map, check);
         return Optional.of(remember(new ParsedCheck(new CheckSpec(name.orElse(checkName.get()), checkName.get(), null,
-                options, timeout, cap, policy, dependsOn), at), deps));
+                options, timeout, cap, policy, dependsOn, remedy), at), deps));
     }
 
     private ParsedCheck remember(ParsedCheck parsed, List<ValueReader.Item> deps) {

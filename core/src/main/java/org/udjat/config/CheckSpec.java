@@ -16,6 +16,7 @@ import org.udjat.api.Settings;
  * @param policy    hysteresis, flapping and staleness settings
  * @param dependsOn the checks this one depends on, as written: {@code postgres} (same host) or
  *                  {@code db1/postgres}; validated when the config is loaded
+ * @param remedy    what fixes it when its failure lasts, or null when nothing does
  */
 public record CheckSpec(
         String name,
@@ -25,11 +26,18 @@ public record CheckSpec(
         Duration timeout,
         int outputCap,
         StatePolicy policy,
-        List<String> dependsOn) {
+        List<String> dependsOn,
+        RemedySpec remedy) {
 
     public CheckSpec {
         policy = policy == null ? StatePolicy.DEFAULT : policy;
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** A check without remediation. */
+    public CheckSpec(String name, String check, String command, Settings options, Duration timeout, int outputCap,
+                     StatePolicy policy, List<String> dependsOn) {
+        this(name, check, command, options, timeout, outputCap, policy, dependsOn, null);
     }
 
     /** A check with the default state policy and no dependencies. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.udjat.api.Check;
 import org.udjat.api.Notifier;
+import org.udjat.api.Remediator;
 import org.udjat.config.HostReader.ParsedHost;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -39,6 +40,7 @@ public final class ConfigLoader {
 
     private final Map<String, Check> checks;
     private final Map<String, Notifier> notifiers;
+    private final Map<String, Remediator> remediators;
     private final Map<String, String> env;
     private final String defaultUser;
     private final Path home;
@@ -74,11 +76,30 @@ public final class ConfigLoader {
         this(checks, Map.of(), env, defaultUser, home);
     }
 
-    /** A loader with notifier types and the user-dependent defaults given. */
+    /**
+     * A loader for production that knows notifier and remediator types, so {@code channels:} and
+     * {@code remediate:} blocks can be read.
+     *
+     * @param remediators the loaded remediator extensions by {@link Remediator#type()}
+     */
+    public ConfigLoader(Map<String, Check> checks, Map<String, Notifier> notifiers, Map<String, Remediator> remediators,
+                        Map<String, String> env) {
+        this(checks, notifiers, remediators, env, System.getProperty("user.name"),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    /** A loader with notifier types and the user-dependent defaults given; it knows no remediator types. */
     public ConfigLoader(Map<String, Check> checks, Map<String, Notifier> notifiers, Map<String, String> env,
                         String defaultUser, Path home) {
+        this(checks, notifiers, Map.of(), env, defaultUser, home);
+    }
+
+    /** A loader with notifier and remediator types and the user-dependent defaults given. */
+    public ConfigLoader(Map<String, Check> checks, Map<String, Notifier> notifiers, Map<String, Remediator> remediators,
+                        Map<String, String> env, String defaultUser, Path home) {
         this.checks = Map.copyOf(checks);
         this.notifiers = Map.copyOf(notifiers);
+        this.remediators = Map.copyOf(remediators);
         this.env = Map.copyOf(env);
         this.defaultUser = defaultUser;
         this.home = home;
@@ -159,7 +180,7 @@ public final class ConfigLoader {
         Path pluginsDir = root.get("plugins_dir").flatMap(n -> values.path(n, "plugins_dir")).orElse(null);
         RrdSettings rrd = new RrdReader(values).read(root.get("rrd"), interval);
         StatePolicy policy = defaultPolicy(root, values);
-        CheckReader checkReader = checkReader(root, values, policy);
+        CheckReader checkReader = checkReader(root, values, policy, interval);
         SshReader sshReader = new SshReader(values, env);
         SshReader.Layer sshDefaults = root.get("ssh").map(n -> sshReader.read(n, "ssh")).orElse(SshReader.Layer.EMPTY);
         TemplateSet templates = root.get("templates").map(n -> TemplateSet.read(n, values, checkReader))
@@ -217,7 +238,7 @@ public final class ConfigLoader {
                 .orElse(StatePolicy.DEFAULT);
     }
 
-    private CheckReader checkReader(YamlMap root, ValueReader values, StatePolicy policy) {
+    private CheckReader checkReader(YamlMap root, ValueReader values, StatePolicy policy, Duration interval) {
         Duration timeout = Duration.ofSeconds(10);
         int outputCap = 64 << 10;
         Optional<YamlMap> defaults = root.get("defaults")
@@ -229,6 +250,6 @@ public final class ConfigLoader {
             outputCap = d.get("output_cap").flatMap(n -> values.size(n, "defaults.output_cap",
                     CheckReader.MIN_OUTPUT_CAP, CheckReader.MAX_OUTPUT_CAP)).map(Long::intValue).orElse(outputCap);
         }
-        return new CheckReader(values, checks, timeout, outputCap, policy);
+        return new CheckReader(values, checks, remediators, interval, timeout, outputCap, policy);
     }
 }

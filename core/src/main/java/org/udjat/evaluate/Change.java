@@ -56,12 +56,20 @@ public record Change(
         this(time, host, check, from, to, summary, null, null, 0, 0, false, null, 0, List.of(), null, List.of());
     }
 
-    /** Whether people should hear of it: a HARD problem or recovery, or an UNSTABLE verdict, not suppressed. */
+    /**
+     * Whether people should hear of it: a HARD problem or recovery, an UNSTABLE verdict, or what the
+     * remediation engine did; not suppressed.
+     */
     public boolean notifiable() {
         return suppressedBy == null && kind != null && switch (kind) {
-            case PROBLEM, RECOVERY, UNSTABLE, STABLE -> true;
+            case PROBLEM, RECOVERY, UNSTABLE, STABLE, REMEDIATION -> true;
             case NEW, SOFT, SUPPRESSION -> false;
         };
+    }
+
+    /** Whether it says what state the host or check went to; false for a remediation line. */
+    public boolean ofState() {
+        return kind != ChangeKind.REMEDIATION;
     }
 
     /** {@code gw1} or {@code db1/postgres}. */

@@ -15,5 +15,10 @@ public enum ChangeKind {
     /** it stopped changing too often; the change carries the state it settled in */
     STABLE,
     /** only the suppression changed (a dependency went down or came back); the state did not */
-    SUPPRESSION
+    SUPPRESSION,
+    /**
+     * not a change of state: what the remediation engine did about a problem (an action, its verification,
+     * a refusal at the limit, an approval request); {@code to} says which, e.g. {@code RESTARTED}
+     */
+    REMEDIATION
 }

@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.udjat.api.Check;
 import org.udjat.api.Notifier;
+import org.udjat.api.Remediator;
 
 /**
  * The extensions available to a cycle: built-in ones found on the classpath, those of the plugin
- * jars that ship with udjat (the built-in plugins folder, e.g. the notifiers) and those of external
+ * jars that ship with udjat (the built-in plugins folder, e.g. the notifiers and remediators) and those of external
  * PF4J plugins in the configured plugins directory. The plugins of both folders are loaded by PF4J
  * alike, never from udjat's own classpath. A plugin or extension that fails to load, start or
  * instantiate is recorded as a {@link PluginFailure} and left out; loading never throws because of
@@ -35,14 +36,16 @@ public final class Plugins implements AutoCloseable {
     private final UdjatPluginManager manager;
     private final Map<String, Check> checks;
     private final Map<String, Notifier> notifiers;
+    private final Map<String, Remediator> remediators;
     private final List<LoadedExtension> extensions;
     private final List<PluginFailure> failures;
 
     private Plugins(UdjatPluginManager manager, Map<String, Check> checks, Map<String, Notifier> notifiers,
-                    List<LoadedExtension> extensions, List<PluginFailure> failures) {
+                    Map<String, Remediator> remediators, List<LoadedExtension> extensions, List<PluginFailure> failures) {
         this.manager = manager;
         this.checks = Collections.unmodifiableMap(checks);
         this.notifiers = Collections.unmodifiableMap(notifiers);
+        this.remediators = Collections.unmodifiableMap(remediators);
         this.extensions = List.copyOf(extensions);
         this.failures = List.copyOf(failures);
     }
@@ -106,7 +109,8 @@ public final class Plugins implements AutoCloseable {
         List<LoadedExtension> extensions = new ArrayList<>();
         Map<String, Check> checks = collect(manager, Check.class, Check::name, extensions, failures);
         Map<String, Notifier> notifiers = collect(manager, Notifier.class, Notifier::type, extensions, failures);
-        return new Plugins(manager, checks, notifiers, extensions, failures);
+        Map<String, Remediator> remediators = collect(manager, Remediator.class, Remediator::type, extensions, failures);
+        return new Plugins(manager, checks, notifiers, remediators, extensions, failures);
     }
 
     private static <T> Map<String, T> collect(UdjatPluginManager manager, Class<T> type, Function<T, String> naming,
@@ -149,6 +153,11 @@ public final class Plugins implements AutoCloseable {
     /** The notifier extensions by their {@link Notifier#type()}, the {@code type:} of a channel. */
     public Map<String, Notifier> notifiers() {
         return notifiers;
+    }
+
+    /** The remediator extensions by their {@link Remediator#type()}, the {@code with:} of a {@code remediate:} block. */
+    public Map<String, Remediator> remediators() {
+        return remediators;
     }
 
     /** Every extension that loaded, built-in ones first. */

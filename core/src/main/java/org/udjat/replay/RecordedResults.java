@@ -45,6 +45,9 @@ final class RecordedResults {
 
     /** What a line says the result was, or empty for a line that says nothing about it. */
     private static Optional<String> rawState(Change c) {
+        if (!c.ofState()) {
+            return Optional.empty();
+        }
         if (c.check() == null) {
             return switch (c.to()) {
                 case "UP" -> Optional.of("UP");

@@ -67,8 +67,13 @@ final class Timeline {
         return States.isOk(state) ? Kind.OK : "UNKNOWN".equals(state) ? Kind.UNKNOWN : Kind.PROBLEM;
     }
 
-    /** The changes in time order; the history's own order already is, almost always. */
-    static List<Change> inOrder(List<Change> changes) {
+    /**
+     * The changes of state in time order (the history's own order already is, almost always); what the
+     * remediation engine did is left out, since it is not a state.
+     */
+    static List<Change> inOrder(List<Change> all) {
+        List<Change> changes = all.stream().allMatch(Change::ofState) ? all
+                : all.stream().filter(Change::ofState).toList();
         for (int i = 1; i < changes.size(); i++) {
             if (changes.get(i).time().isBefore(changes.get(i - 1).time())) {
                 return changes.stream().sorted(Comparator.comparing(Change::time)).toList();

@@ -20,8 +20,9 @@ import org.udjat.record.IoReason;
  *
  * <p>Inside one JVM the OS lock cannot tell threads apart (a second {@code lock()} throws), so threads
  * queue on a lock per file first; only the thread that got it opens the file. The file is never deleted.
+ * Other command-line stores (remediation decisions) take the same kind of lock on a file of their own.
  */
-final class ControlLock implements AutoCloseable {
+public final class ControlLock implements AutoCloseable {
     /** How long a command waits for another command's write before it gives up. */
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 10;
@@ -42,7 +43,7 @@ final class ControlLock implements AutoCloseable {
      *
      * @throws IOException when the file cannot be opened, or another command holds it for longer
      */
-    static ControlLock take(Path file) throws IOException {
+    public static ControlLock take(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         ReentrantLock local = IN_THIS_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -20,6 +20,7 @@ import org.udjat.api.Status;
 import org.udjat.config.ChannelSpec;
 import org.udjat.config.NotifySettings;
 import org.udjat.dispatch.control.Ack;
+import org.udjat.dispatch.remedy.RemedyChanges;
 import org.udjat.evaluate.Change;
 import org.udjat.evaluate.ChangeKind;
 import org.udjat.evaluate.CheckState;
@@ -47,6 +48,8 @@ final class NotifyCycle {
     private final Map<Told, List<Entry>> entries = new LinkedHashMap<>();
     private final Set<Told> cutThrough = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
+    /** This cycle's lines of the remediation engine, told after the problems are decided. */
+    private final List<Change> remedies = new ArrayList<>();
 
     /** How a problem's subject stands in the snapshot. */
     private record Current(boolean fine, String suppressedBy, String summary) {
@@ -94,6 +97,7 @@ final class NotifyCycle {
         for (OpenProblem p : List.copyOf(problems.values())) {
             problems.put(p.subject(), step(p, current(p.host(), p.check()).orElseThrow()));
         }
+        remedies.forEach(this::remedy);
     }
 
     private void read(Change c) {
@@ -114,6 +118,7 @@ final class NotifyCycle {
                 }
             }
             case RECOVERY -> endByChange(c);
+            case REMEDIATION -> remedies.add(c);
             default -> {
             }
         }
@@ -152,6 +157,42 @@ final class NotifyCycle {
         }
         if (p.pageDueAt() != null && p.pagedAt() == null) {
             withdraw(p, p.told(), removed ? "no longer monitored" : "recovered after " + after);
+        }
+    }
+
+    /**
+     * A line of the remediation engine: one line on the low-urgency channels the problem is routed to;
+     * a refusal at the limit or a failed action is also paged at once, as an urgent problem would be, to
+     * the person on duty (else the escalation list), unless the problem is acknowledged. The open problem
+     * then counts as paged, so it escalates when nobody acknowledges it.
+     */
+    private void remedy(Change c) {
+        OpenProblem p = problems.get(c.subject());
+        String state = p != null ? p.state() : c.from() == null ? "CRITICAL" : c.from();
+        String line = PlainText.oneLine(c.summary());
+        List<Notice.Item> items = List.of(NotifyPolicy.item(c, link(c.host(), c.check(), false)));
+        for (Told t : router.route(c.host(), c.check(), state).low()) {
+            say(t, new Entry(Notice.Kind.NOTICE, c.host(), c.check(), state, c.to(), line, line, items));
+        }
+        if (!RemedyChanges.pages(c)) {
+            return;
+        }
+        Optional<Ack> ack = in.acks().stream().filter(a -> a.covers(c.subject(), now)).findFirst();
+        if (ack.isPresent()) {
+            notes.add("not paged, " + c.subject() + " is acknowledged by " + ack.get().by() + ": " + line);
+            return;
+        }
+        Optional<String> duty = in.duty().map(d -> d.name()).filter(settings.contacts()::containsKey);
+        List<Told> to = new ArrayList<>();
+        for (String channel : router.route(c.host(), c.check(), "CRITICAL").pageChannels()) {
+            to.addAll(duty.isPresent() ? router.person(channel, duty.get()) : escalationTargets(channel));
+        }
+        for (Told t : to) {
+            say(t, new Entry(Notice.Kind.PAGE, c.host(), c.check(), state, c.to(), line, line, items));
+        }
+        if (p != null && p.pagedAt() == null && !to.isEmpty()) {
+            problems.put(p.subject(), new OpenProblem(p.host(), p.check(), p.state(), p.summary(), p.since(),
+                    p.announced(), NotifyPolicy.union(p.told(), to), null, now, to, null, now, p.ackId()));
         }
     }
 

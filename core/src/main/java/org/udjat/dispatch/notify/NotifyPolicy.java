@@ -38,6 +38,10 @@ import org.udjat.record.FileNames;
  *       list when the page is not acknowledged in time, repeated while HARD and unacknowledged; an
  *       acknowledgement withdraws a pending page, is told to those paged, and when it expires the
  *       problem is paged again;</li>
+ *   <li>remediation: each line of the remediation engine (a REMEDIATION change) goes to the problem's
+ *       low-urgency channels as one line; a refusal at the limit or a failed action is also paged at once
+ *       (no grace: a machine already tried) to the person on duty, as an urgent problem is, unless the
+ *       problem is acknowledged, and then counts as the problem's page;</li>
  *   <li>messages: one per channel and recipient, through the channel's rate limit.</li>
  * </ol>
  */

@@ -48,6 +48,29 @@ public interface Remediator extends ExtensionPoint {
     }
 
     /**
+     * How messages name the action: {@code restart}, {@code restarted}, {@code restarting}, as in
+     * "restarted orders on node3" and "limit reached: not restarting orders on node3".
+     */
+    default Verb verb() {
+        return new Verb("remediate", "remediated", "remediating");
+    }
+
+    /**
+     * The words for an action in messages.
+     *
+     * @param base       {@code restart}
+     * @param past       {@code restarted}
+     * @param continuous {@code restarting}
+     */
+    record Verb(String base, String past, String continuous) {
+        public Verb {
+            java.util.Objects.requireNonNull(base, "base");
+            java.util.Objects.requireNonNull(past, "past");
+            java.util.Objects.requireNonNull(continuous, "continuous");
+        }
+    }
+
+    /**
      * What an action did.
      *
      * @param done    whether the action was carried out (the fix itself is verified by the check's next result)
