@@ -35,6 +35,12 @@ public final class RunCommandRemediator implements Remediator {
         return TYPE;
     }
 
+    /** How udjat's lines say it: {@code ran the command for orders on node3 (2nd time in 20m)}. */
+    @Override
+    public Verb verb() {
+        return new Verb("run the command for", "ran the command for", "running the command for");
+    }
+
     @Override
     public Set<String> optionNames() {
         return Set.of(COMMAND, SUDO);

@@ -37,6 +37,12 @@ public final class KillProcessRemediator implements Remediator {
         return TYPE;
     }
 
+    /** How udjat's lines say it: {@code killed orders on node3 (2nd time in 20m)}. */
+    @Override
+    public Verb verb() {
+        return new Verb("kill", "killed", "killing");
+    }
+
     @Override
     public Set<String> optionNames() {
         return Set.of(PID_FILE, MATCH, SIGNAL, SUDO);

@@ -40,6 +40,12 @@ public final class RestartServiceRemediator implements Remediator {
         return TYPE;
     }
 
+    /** How udjat's lines say it: {@code restarted orders on node3 (2nd time in 20m)}. */
+    @Override
+    public Verb verb() {
+        return new Verb("restart", "restarted", "restarting");
+    }
+
     @Override
     public Set<String> optionNames() {
         return Set.of(MANAGER, SUDO);
