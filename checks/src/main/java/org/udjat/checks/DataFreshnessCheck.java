@@ -135,10 +135,12 @@ public final class DataFreshnessCheck implements Check {
      * json, with sh alone: split at double quotes, so every second piece is a string; a string
      * after the id field's name and a piece of only spaces and a colon is an id. When there is
      * none (a list of strings), every string is a candidate. The poller reads the list properly
-     * and ignores anything else this picks up.
+     * and ignores anything else this picks up. IFS is unset afterwards rather than restored: udjat's
+     * script runs every command with IFS unset, and a saved unset IFS would come back as an empty one,
+     * which splits nothing.
      */
     private static String jsonIds(String idField) {
-        return "k=" + idField + "; w=$(printf ' \\t\\n\\r:'); set -f; o=$IFS; IFS='\"'; set -- $(cat \"$f\"); IFS=$o\n"
+        return "k=" + idField + "; w=$(printf ' \\t\\n\\r:'); set -f; IFS='\"'; set -- $(cat \"$f\"); unset IFS\n"
                 + "i=0; c=; a=; key=; want=\n"
                 + "for x in \"$@\"; do\n"
                 + "  i=$((i + 1))\n"

@@ -120,12 +120,17 @@ public final class DeviceOnlineCheck implements Check {
 
     /** The established connections to the port, with the tool each platform has; tagged for {@link DeviceReport}. */
     static String connections(Platform platform, int port) {
+        // /proc lists every connection of the host, which on a busy gateway is more than a check's output
+        // cap: only the header and the rows naming the port (in hex, as /proc writes it) are kept; the rows
+        // stay whole, and those that name it as the remote port are dropped on the poller
+        String proc = "grep -h -i -e local_address -e " + Shell.quote(String.format(":%04X ", port))
+                + " /proc/net/tcp /proc/net/tcp6";
         String list = switch (platform) {
-            // ss filters by local port itself; netstat and /proc list every connection and are filtered here
+            // ss filters by local port itself; netstat lists every connection and is filtered here
             case LINUX -> "{ command -v ss >/dev/null 2>&1 && ss -t -n state established " + Shell.quote("( sport = :" + port + " )")
-                    + "; } || { command -v netstat >/dev/null 2>&1 && netstat -t -n -W; } || cat /proc/net/tcp /proc/net/tcp6";
-            // BusyBox netstat has no -W and cuts IPv6 addresses; /proc has them whole and needs no applet but cat
-            case BUSYBOX -> "cat /proc/net/tcp /proc/net/tcp6";
+                    + "; } || { command -v netstat >/dev/null 2>&1 && netstat -t -n -W; } || " + proc;
+            // BusyBox netstat has no -W and cuts IPv6 addresses; /proc has them whole
+            case BUSYBOX -> proc;
             // -W: FreeBSD and macOS cut IPv6 addresses to 16 characters without it
             case FREEBSD, MACOS -> "netstat -n -p tcp -W";
             // OpenBSD's -W takes an interface

@@ -70,6 +70,15 @@ class DataFreshnessLiveTest {
         freshStaleStuckRestarted(o, () -> ShellRunner.sh(command));
     }
 
+    /** udjat's batched script runs each command with IFS unset, not with the default value sh -c starts with. */
+    @ParameterizedTest(name = "linux, IFS unset as in udjat's script, {0}")
+    @ValueSource(strings = {"file-json", "url-json"})
+    void linuxWithIfsUnset(String source) {
+        Settings o = settings(source);
+        String command = check.command(Platform.LINUX, o).orElseThrow();
+        freshStaleStuckRestarted(o, () -> ShellRunner.sh("unset IFS\n" + command));
+    }
+
     @ParameterizedTest(name = "busybox, {0}")
     @ValueSource(strings = {"file-json", "file-lines", "url-json"})
     void busybox(String source, @TempDir Path bin) throws IOException {

@@ -80,7 +80,7 @@ class DeviceOnlineLiveTest {
     void busybox_healthyStuckRestarted(String source, @TempDir Path bin) throws IOException {
         Settings o = settings(source);
         String command = check.command(Platform.BUSYBOX, o).orElseThrow();
-        Applets.link(bin, List.of("date", "cat", "sh", "wget", "timeout"));
+        Applets.link(bin, List.of("date", "cat", "grep", "sh", "wget", "timeout"));
         try {
             healthyStuckRestarted(o, () -> ShellRunner.busybox(command, bin));
         } finally {

@@ -17,12 +17,15 @@ import java.time.Instant;
  * accepts and closes every connection, an HTTP server answering {@code /health} with
  * {@code status: all good}, and a two-hour-old 4 KiB backup file with a quote and a space in its
  * name and its folder's. Fills in the {@code @LISTEN_PORT@}, {@code @HTTP_PORT@}, {@code @BACKUP@}
- * and {@code @BACKUPS@} placeholders of a config text.
+ * and {@code @BACKUPS@} placeholders of a config text, and for a device gateway with three devices online
+ * ({@link DeviceGateway}) {@code @GATEWAY_PORT@}, {@code @GATEWAY_ONLINE@} (its online list as a JSON
+ * file) and {@code @GATEWAY_URL@} (its HTTP endpoints).
  */
 public final class CheckTargets implements AutoCloseable {
     private final ServerSocket listener;
     private final HttpServer http;
     private final Path backup;
+    private final DeviceGateway gateway;
 
     /** Starts the servers and writes the backup file under {@code dir}. */
     public CheckTargets(Path dir) throws IOException {
@@ -53,6 +56,7 @@ public final class CheckTargets implements AutoCloseable {
         Path backups = Files.createDirectories(dir.resolve("backups dir"));
         backup = Files.write(backups.resolve("db's dump.sql.gz"), new byte[4096]);
         Files.setLastModifiedTime(backup, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        gateway = DeviceGateway.start(3, Files.createDirectories(dir.resolve("gateway")));
     }
 
     /** The text with the placeholders filled in. */
@@ -60,12 +64,16 @@ public final class CheckTargets implements AutoCloseable {
         return text.replace("@LISTEN_PORT@", Integer.toString(listener.getLocalPort()))
                 .replace("@HTTP_PORT@", Integer.toString(http.getAddress().getPort()))
                 .replace("@BACKUP@", backup.toString())
-                .replace("@BACKUPS@", backup.getParent().toString());
+                .replace("@BACKUPS@", backup.getParent().toString())
+                .replace("@GATEWAY_PORT@", Integer.toString(gateway.port()))
+                .replace("@GATEWAY_ONLINE@", gateway.onlineJson().toString())
+                .replace("@GATEWAY_URL@", gateway.url());
     }
 
     @Override
     public void close() throws IOException {
         http.stop(0);
         listener.close();
+        gateway.close();
     }
 }
