@@ -2,16 +2,12 @@ package org.udjat.remedy.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +17,9 @@ import org.udjat.api.Platform;
 import org.udjat.api.RawOutput;
 import org.udjat.api.Remediator;
 import org.udjat.api.Settings;
+import org.udjat.plugin.LoadedExtension;
 import org.udjat.plugin.Plugins;
+import org.udjat.testkit.BuiltPluginJar;
 import org.udjat.testkit.ShellRunner;
 
 /**
@@ -33,50 +31,37 @@ class RunCommandPluginIT {
     private static final String PLUGIN_ID = "udjat-remediate-command";
     /** By name only: the class itself is not on this test's classpath. */
     private static final String REMEDIATOR = "org.udjat.remedy.command.RunCommandRemediator";
-    private static Path jar;
-    private static String version;
+    private static BuiltPluginJar jar;
 
     @BeforeAll
     static void builtJar() {
-        jar = Path.of(System.getProperty("udjat.plugin.jar", "(udjat.plugin.jar not set: run with mvn verify)"));
-        version = System.getProperty("udjat.plugin.version");
-        assertTrue(Files.isRegularFile(jar), "no plugin jar at " + jar + "; run mvn verify");
+        jar = BuiltPluginJar.fromProperty("udjat.plugin.jar", "udjat.plugin.version");
     }
 
     @Test
     void theHostClasspathDoesNotHoldThePluginClasses() {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName(REMEDIATOR));
+        BuiltPluginJar.assertNotOnHostClasspath(REMEDIATOR);
     }
 
     @Test
     void theJarCarriesThePf4jDescriptorAndTheExtensionIndexButNotTheHostsClasses() throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Attributes main = file.getManifest().getMainAttributes();
-            assertEquals(PLUGIN_ID, main.getValue("Plugin-Id"));
-            assertEquals(version, main.getValue("Plugin-Version"));
-            assertEquals("org.pf4j.Plugin", main.getValue("Plugin-Class"));
-            String index = new String(file.getInputStream(file.getEntry("META-INF/extensions.idx")).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            assertTrue(index.lines().anyMatch(l -> l.equals(REMEDIATOR)), index);
-            List<String> foreign = file.stream().map(e -> e.getName())
-                    .filter(n -> n.startsWith("org/udjat/api/") || n.startsWith("org/pf4j/") || n.startsWith("com/fasterxml/"))
-                    .toList();
-            assertEquals(List.of(), foreign, "the host provides these; a copy in the plugin would clash with it");
-        }
+        jar.assertDescriptor(PLUGIN_ID);
+        jar.assertIndexes(REMEDIATOR);
+        jar.assertBundlesNoneOf("com/fasterxml/");
     }
 
     @Test
     void udjatLoadsTheJarAndTheRemediatorsCommandRuns(@TempDir Path pluginsDir, @TempDir Path work) throws Exception {
-        Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+        jar.copyInto(pluginsDir);
         Path proof = work.resolve("fixed");
         try (Plugins plugins = Plugins.load(pluginsDir)) {
             assertEquals(List.of(), plugins.failures());
             PluginWrapper plugin = plugins.externalPlugins().get(0);
             assertEquals(PLUGIN_ID, plugin.getPluginId());
             assertEquals(PluginState.STARTED, plugin.getPluginState());
-            List<Remediator> remediators = plugin.getPluginManager().getExtensions(Remediator.class, PLUGIN_ID);
-            assertEquals(1, remediators.size(), remediators.toString());
-            Remediator run = remediators.get(0);
+            assertEquals(List.of(new LoadedExtension(PLUGIN_ID, "Remediator", "run-command", REMEDIATOR)), plugins.extensions()
+                    .stream().filter(e -> e.plugin().equals(PLUGIN_ID)).toList());
+            Remediator run = plugins.remediators().get("run-command");
             assertEquals("run-command", run.type());
             assertNotEquals(ClassLoader.getSystemClassLoader(), run.getClass().getClassLoader());
 
