@@ -7,17 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.udjat.api.Notice;
-import org.udjat.api.Notifier;
-import org.udjat.config.ChannelSpec;
 import org.udjat.config.Config;
 import org.udjat.config.ConfigException;
 import org.udjat.dispatch.control.Duty;
+import org.udjat.dispatch.notify.NotifyPolicy;
 import org.udjat.evaluate.Change;
 import org.udjat.record.HistoryLog;
 import org.udjat.replay.NotifyReplay;
@@ -79,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
             Instant first = entries.changes().isEmpty() ? context.clock().instant() : entries.changes().get(0).time();
             Optional<Duty> onDuty = Optional.ofNullable(duty).map(n -> new Duty(n, first));
             NotifyReplay.Result result = NotifyReplay.run(config, entries.changes(), onDuty,
-                    addressing(config, session.plugins().notifiers()));
+                    NotifyPolicy.addressing(config.notifications(), session.plugins().notifiers()));
             print(result, out);
             return ExitCode.OK;
         } catch (ConfigException e) {
@@ -123,18 +121,4 @@ final class ReplayCommand implements Callable<Integer> {
         return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
     }
 
-    private static Map<String, Boolean> addressing(Config config, Map<String, Notifier> notifiers) {
-        Map<String, Boolean> byChannel = new LinkedHashMap<>();
-        for (ChannelSpec c : config.notifications().channels().values()) {
-            Notifier n = notifiers.get(c.type());
-            boolean people = true;
-            try {
-                people = n == null || n.addressesPeople(c.options());
-            } catch (RuntimeException | LinkageError e) {
-                // as the dispatch stage does: a notifier that cannot say counts as addressing people
-            }
-            byChannel.put(c.name(), people);
-        }
-        return byChannel;
-    }
 }

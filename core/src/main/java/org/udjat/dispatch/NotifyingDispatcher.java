@@ -3,14 +3,12 @@ package org.udjat.dispatch;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.udjat.api.Notifier;
 import org.udjat.api.Remediator;
-import org.udjat.config.ChannelSpec;
 import org.udjat.config.Config;
 import org.udjat.dispatch.control.AckStore;
 import org.udjat.dispatch.control.DowntimeStore;
@@ -148,7 +146,7 @@ public final class NotifyingDispatcher implements Dispatcher {
         warnings.addAll(duty.warnings());
         warnings.addAll(acks.warnings());
         warnings.addAll(downtimes.warnings());
-        Decision decision = new NotifyPolicy(NotifyPolicy.addressing(addressing()))
+        Decision decision = new NotifyPolicy(NotifyPolicy.addressing(NotifyPolicy.addressing(config.notifications(), notifiers)))
                 .decide(new NotifyInput(request.started(), config, request.snapshot(), request.changes(),
                         duty.value(), acks.value(), downtimes.value()), loaded.state());
         decision.notes().forEach(n -> LOG.info("notifications: {}", n));
@@ -163,21 +161,4 @@ public final class NotifyingDispatcher implements Dispatcher {
         }
     }
 
-    /** Whether each channel addresses people one by one, as its notifier says; a notifier that throws counts as yes. */
-    private Map<String, Boolean> addressing() {
-        Map<String, Boolean> byChannel = new LinkedHashMap<>();
-        for (ChannelSpec channel : config.notifications().channels().values()) {
-            Notifier notifier = notifiers.get(channel.type());
-            boolean people = true;
-            if (notifier != null) {
-                try {
-                    people = notifier.addressesPeople(channel.options());
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.warn("notifier {} failed to say whom channel {} addresses: {}", channel.type(), channel.name(), e.toString());
-                }
-            }
-            byChannel.put(channel.name(), people);
-        }
-        return byChannel;
-    }
 }

@@ -3,14 +3,13 @@ package org.udjat.health;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.udjat.api.Contact;
 import org.udjat.api.Notice;
 import org.udjat.api.Notifier;
 import org.udjat.config.ChannelSpec;
 import org.udjat.config.NotifySettings;
 import org.udjat.dispatch.Outgoing;
+import org.udjat.dispatch.notify.NotifyPolicy;
 
 /**
  * Messages about udjat itself ({@link Notice.Kind#NOTICE}): one notice addressed the way each
@@ -19,7 +18,6 @@ import org.udjat.dispatch.Outgoing;
  * channels only) and by {@code udjat watchdog} (every channel, paging ones with {@code PAGE} urgency).
  */
 public final class HealthNotices {
-    private static final Logger LOG = LoggerFactory.getLogger(HealthNotices.class);
 
     private final NotifySettings settings;
     private final Map<String, Notifier> notifiers;
@@ -41,6 +39,7 @@ public final class HealthNotices {
      */
     public List<Outgoing> messages(Notice notice, boolean paging) {
         List<Outgoing> out = new ArrayList<>();
+        Map<String, Boolean> people = NotifyPolicy.addressing(settings, notifiers);
         for (ChannelSpec channel : settings.channels().values()) {
             if (channel.pages() && !paging) {
                 continue;
@@ -48,12 +47,12 @@ public final class HealthNotices {
             Notice.Urgency urgency = channel.pages() ? Notice.Urgency.PAGE : Notice.Urgency.LOW;
             Notice base = new Notice(notice.id(), notice.time(), notice.kind(), urgency, notice.severity(),
                     notice.subject(), notice.lines(), notice.items(), null, notice.reportUrl(), 0);
-            if (!addressesPeople(channel)) {
+            if (!people.getOrDefault(channel.name(), true)) {
                 out.add(new Outgoing(channel.name(), base));
                 continue;
             }
             for (Contact c : settings.contacts().values()) {
-                if (reaches(c, channel)) {
+                if (NotifyPolicy.reaches(c, channel)) {
                     out.add(new Outgoing(channel.name(), base.to(c, notice.id() + "-" + c.name())));
                 }
             }
@@ -61,25 +60,4 @@ public final class HealthNotices {
         return List.copyOf(out);
     }
 
-    private boolean addressesPeople(ChannelSpec channel) {
-        Notifier notifier = notifiers.get(channel.type());
-        if (notifier == null) {
-            return true;
-        }
-        try {
-            return notifier.addressesPeople(channel.options());
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("notifier {} failed to say whom channel {} addresses: {}", channel.type(), channel.name(), e.toString());
-            return true;
-        }
-    }
-
-    /** As the notification policy judges it: email needs an email address, sms a phone number. */
-    private static boolean reaches(Contact contact, ChannelSpec channel) {
-        return switch (channel.type()) {
-            case "email" -> contact.email() != null;
-            case "sms" -> contact.phone() != null;
-            default -> true;
-        };
-    }
 }

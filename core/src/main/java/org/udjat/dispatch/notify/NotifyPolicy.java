@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.udjat.api.Contact;
 import org.udjat.api.Notice;
+import org.udjat.api.Notifier;
 import org.udjat.config.ChannelSpec;
 import org.udjat.config.NotifySettings;
 import org.udjat.evaluate.Change;
@@ -46,6 +49,7 @@ import org.udjat.record.FileNames;
  * </ol>
  */
 public final class NotifyPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyPolicy.class);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -116,6 +120,34 @@ public final class NotifyPolicy {
             }
         });
         return new Decision(messages, new NotifyState(sequence[0], cycle.problems(), logs), notes);
+    }
+
+    /**
+     * Whether each configured channel addresses people one by one, as its notifier says
+     * ({@code Notifier.addressesPeople(options)}); a channel whose notifier is not loaded, or throws
+     * when asked, counts as addressing people.
+     */
+    public static Map<String, Boolean> addressing(NotifySettings settings, Map<String, Notifier> notifiers) {
+        Map<String, Boolean> byChannel = new LinkedHashMap<>();
+        for (ChannelSpec channel : settings.channels().values()) {
+            Notifier notifier = notifiers.get(channel.type());
+            boolean people = true;
+            if (notifier != null) {
+                try {
+                    people = notifier.addressesPeople(channel.options());
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("notifier {} failed to say whom channel {} addresses: {}", channel.type(), channel.name(),
+                            e.toString());
+                }
+            }
+            byChannel.put(channel.name(), people);
+        }
+        return byChannel;
+    }
+
+    /** Whether a contact can be reached on a channel that addresses people: email needs an email address, sms a phone. */
+    public static boolean reaches(Contact contact, ChannelSpec channel) {
+        return Router.reaches(contact, channel);
     }
 
     /** Whether a channel, by name, addresses people; for callers that know it from a map. */
