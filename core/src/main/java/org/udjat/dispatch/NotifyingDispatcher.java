@@ -96,7 +96,8 @@ public final class NotifyingDispatcher implements Dispatcher {
             warnings.addAll(new PollerHealthNotices(config.notifications(), notifiers)
                     .store(dir, outbox, request.started()));
         }
-        if (!outbox.pending().messages().isEmpty() || !outbox.pending().unreadable().isEmpty()) {
+        Outbox.Listing pending = outbox.pending();
+        if (!pending.messages().isEmpty() || !pending.unreadable().isEmpty()) {
             DeliveryReport report = new Deliverer(notifiers, config.notifications(), clock)
                     .deliver(outbox, request.deadline());
             LOG.debug("notifications: {}", report.summary());
