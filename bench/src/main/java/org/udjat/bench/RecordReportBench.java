@@ -59,7 +59,7 @@ public final class RecordReportBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 4 && args[0].equals("cycle")) {
-            cycle(Path.of(args[1]), Integer.parseInt(args[2]), args[3].equals("together"));
+            cycle(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
         } else if (args.length >= 2 && args[0].equals("same-jvm")) {
             sameJvm(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
         } else if (args.length >= 1 && !args[0].equals("cycle") && !args[0].equals("same-jvm")) {
@@ -157,7 +157,10 @@ public final class RecordReportBench {
      * One cycle in this JVM: the RRD update and the report, on two threads as {@code Cycle} runs them
      * ({@code together}) or one after the other. Prints {@code MEASURED cycle mode rrd html wall cpu}.
      */
-    private static void cycle(Path dir, int cycle, boolean together) throws Exception {
+    private static void cycle(Path dir, int cycle, String mode) throws Exception {
+        boolean together = mode.equals("together");
+        boolean recordOnly = mode.equals("rrd");
+        boolean reportOnly = mode.equals("html");
         Config config = new ConfigLoader(Map.of(), System.getenv()).load(dir.resolve("udjat.yaml"));
         Snapshot snapshot = shifted(new StatusStore(StateDir.open(config.stateDir())).load().snapshot().orElseThrow(),
                 config.interval().multipliedBy(cycle));
@@ -172,7 +175,10 @@ public final class RecordReportBench {
             rrdDone[0] = System.nanoTime();
             return update;
         });
-        if (together) {
+        if (reportOnly) {
+            rrd = new FutureTask<>(() -> RrdUpdate.NONE);
+            rrd.run();
+        } else if (together) {
             Thread thread = new Thread(rrd, "udjat-rrd");
             thread.setDaemon(true);
             thread.start();
@@ -180,23 +186,23 @@ public final class RecordReportBench {
             rrd.run();
         }
         long htmlStart = System.nanoTime();
-        Reporter.Outcome report = new Reporter(config, clock).report(state, Optional.of(snapshot));
+        Reporter.Outcome report = recordOnly ? null : new Reporter(config, clock).report(state, Optional.of(snapshot));
         long htmlDone = System.nanoTime();
         RrdUpdate update = rrd.get();
         long t1 = System.nanoTime();
         double used = cpu.self() - cpu0;
-        if (update.updated().isEmpty() || !update.warnings().isEmpty() || report.written() == 0) {
+        if (!reportOnly && (update.updated().isEmpty() || !update.warnings().isEmpty())
+                || !recordOnly && report.written() == 0) {
             throw new IllegalStateException(update.updated().size() + " values stored (none: cycle " + cycle
                     + " was done before; set the state up again), RRD warnings " + update.warnings() + ", "
-                    + report.written() + " files");
+                    + (report == null ? 0 : report.written()) + " files");
         }
         if (cycle == 0) {
             // pages are rewritten over the spare copy of their previous version, made by the second rendering
             // (creating 11,000 files once): steady cycles have it
             new Reporter(config, clock).report(state, Optional.of(snapshot));
         }
-        System.out.printf(Locale.ROOT, "MEASURED %d %s %.3f %.3f %.3f %.3f%n", cycle,
-                together ? "together" : "sequential", (rrdDone[0] - t0) / 1e9, (htmlDone - htmlStart) / 1e9,
+        System.out.printf(Locale.ROOT, "MEASURED %d %s %.3f %.3f %.3f %.3f%n", cycle, mode, (rrdDone[0] - t0) / 1e9, (htmlDone - htmlStart) / 1e9,
                 (t1 - t0) / 1e9, used);
     }
 

@@ -2,8 +2,10 @@ package org.udjat.record;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +83,43 @@ public final class HistoryLog {
      * byte offset.
      */
     public Entries since(Instant cutoff) {
-        try {
-            HistoryTail.Read read = HistoryTail.read(file, cutoff, mapper);
+        return since(cutoff, null, false);
+    }
+
+    /**
+     * The changes observed at or after {@code cutoff}, as {@link #since(Instant)} reads them, kept in a cache
+     * of the decoded lines ({@code cache}, see {@link HistoryCache}): only the lines appended since the cache
+     * was written are decoded. Gives what {@link #since(Instant)} gives, except that a line that could not be
+     * decoded is reported for as long as the change before it is within the cutoff.
+     *
+     * @param cache the cache file, e.g. {@link StateDir#historyCache()}
+     * @param save  whether to bring the cache up to date; only under the cycle lock, so two writers never meet
+     */
+    public Entries since(Instant cutoff, Path cache, boolean save) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            HistoryCache.Content cached = cache == null ? null : HistoryCache.read(cache)
+                    .filter(c -> !cutoff.isBefore(c.cutoff())).orElse(null);
+            if (cached != null && !cached.continues(channel, size)) {
+                cached = null;
+            }
+            List<HistoryCache.Entry> entries;
+            if (cached == null) {
+                entries = HistoryTail.backwards(file, channel, size, cutoff, mapper);
+            } else {
+                entries = new ArrayList<>(cached.entries().size() + 64);
+                for (HistoryCache.Entry e : cached.entries()) {
+                    if (!e.time().isBefore(cutoff)) {
+                        entries.add(e);
+                    }
+                }
+                Instant before = entries.isEmpty() ? cutoff : entries.get(entries.size() - 1).time();
+                entries.addAll(HistoryTail.forwards(file, channel, cached.offset(), size, before, mapper));
+            }
+            if (save && cache != null) {
+                save(cache, channel, size, cutoff, entries, cached);
+            }
+            HistoryTail.Read read = HistoryTail.result(entries, cutoff);
             read.warnings().forEach(LOG::warn);
             return new Entries(read.changes(), read.warnings());
         } catch (NoSuchFileException e) {
@@ -91,6 +128,25 @@ public final class HistoryLog {
             List<String> warnings = new ArrayList<>();
             warn(warnings, file + ": cannot be read (" + IoReason.of(e) + ")");
             return new Entries(List.of(), warnings);
+        }
+    }
+
+    /**
+     * Writes the cache of the whole lines among {@code entries}, when it has something new: lines appended, or
+     * lines now before the cutoff. A cache that cannot be written is only logged: the next read decodes more.
+     */
+    private void save(Path cache, FileChannel channel, long size, Instant cutoff, List<HistoryCache.Entry> entries,
+                      HistoryCache.Content cached) throws IOException {
+        long whole = HistoryTail.wholeLines(channel, size);
+        // a last line that is not whole (a run is appending it, or was interrupted) is read again next time
+        List<HistoryCache.Entry> kept = entries.stream().filter(e -> e.offset() < whole).toList();
+        if (cached != null && cached.offset() == whole && kept.size() == cached.entries().size()) {
+            return;
+        }
+        try {
+            HistoryCache.write(cache, new HistoryCache.Content(whole, HistoryCache.tail(channel, whole), cutoff, kept));
+        } catch (IOException e) {
+            LOG.warn("{}: not written ({}); the next report decodes the history again", cache, IoReason.of(e));
         }
     }
 

@@ -106,6 +106,11 @@ public final class StateDir {
         return dir.resolve("history.jsonl");
     }
 
+    /** {@code history.cache}: the recent lines of the history as the report decoded them; safe to delete. */
+    public Path historyCache() {
+        return dir.resolve("history.cache");
+    }
+
     /** {@code notifications.jsonl}: one line per delivered notification, append-only. */
     public Path notificationsFile() {
         return dir.resolve("notifications.jsonl");

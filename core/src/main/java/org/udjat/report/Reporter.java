@@ -64,7 +64,7 @@ public final class Reporter {
     public Outcome report(StateDir dir, Optional<Snapshot> snapshot) throws ReportException, IOException {
         Instant started = clock.instant();
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
-        HistoryLog.Entries history = recentHistory(dir);
+        HistoryLog.Entries history = recentHistory(dir, true);
         Stored<Controls> controls = Controls.read(dir);
         ReportRenderer.Result result = new ReportRenderer(templates).renderAll(model(dir, snapshot, history,
                 controls.value()), dir.wwwDir());
@@ -87,12 +87,13 @@ public final class Reporter {
      */
     public Optional<byte[]> page(StateDir dir, Optional<Snapshot> snapshot, String path) throws ReportException, IOException {
         ReportTemplates templates = ReportTemplates.load(config.report().templatesDir());
-        return new ReportRenderer(templates).render(model(dir, snapshot, recentHistory(dir), Controls.read(dir).value()),
+        return new ReportRenderer(templates).render(model(dir, snapshot, recentHistory(dir, false), Controls.read(dir).value()),
                 path);
     }
 
-    private HistoryLog.Entries recentHistory(StateDir dir) {
-        return new HistoryLog(dir).since(clock.instant().minus(HISTORY_READ));
+    /** @param save whether to bring the history's cache up to date: only under the cycle lock */
+    private HistoryLog.Entries recentHistory(StateDir dir, boolean save) {
+        return new HistoryLog(dir).since(clock.instant().minus(HISTORY_READ), dir.historyCache(), save);
     }
 
     private ReportModel model(StateDir dir, Optional<Snapshot> snapshot, HistoryLog.Entries history, Controls controls) {
