@@ -52,7 +52,9 @@ import org.udjat.report.Reporter;
  * by then (config, status) is loaded before the clock starts.
  */
 public final class RecordReportBench {
-    private static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** The launcher's flags; its AppCDS archive is added per cycle, see {@link #child}. */
+    private static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+            "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     private RecordReportBench() {
     }
@@ -88,14 +90,15 @@ public final class RecordReportBench {
 
     private static void freshJvms(Path dir, int pairs, int from) throws Exception {
         System.out.println("load average before: " + loadAverage());
-        System.out.println("each cycle in a fresh JVM: " + String.join(" ", FLAGS));
+        System.out.println("each cycle in a fresh JVM: " + String.join(" ", FLAGS)
+                + ", and the AppCDS archive the first (uncounted) cycle recorded");
         if (from == 0) {
-            Measured first = child(dir, 0, false);
+            Measured first = child(dir, 0, false, true);
             System.out.printf(Locale.ROOT, "cycle 0 (creates the RRD files, the pages, then their spares):"
                     + " RRD %.2f s, HTML %.2f s%n", first.rrd(), first.html());
         } else {
             // the files were last touched minutes ago, not one interval ago: brings them back to the page cache
-            Measured first = child(dir, from, false);
+            Measured first = child(dir, from, false, true);
             System.out.printf(Locale.ROOT, "cycle %d (not counted: reads the files back into memory): RRD %.2f s,"
                     + " HTML %.2f s%n", from, first.rrd(), first.html());
         }
@@ -109,7 +112,7 @@ public final class RecordReportBench {
             Measured sequential = null;
             for (int k = 0; k < 2; k++) {
                 boolean concurrent = (p + k) % 2 == 0;
-                Measured m = child(dir, cycle++, concurrent);
+                Measured m = child(dir, cycle++, concurrent, false);
                 System.out.println(m.row());
                 if (concurrent) {
                     together = m;
@@ -126,10 +129,18 @@ public final class RecordReportBench {
     }
 
     /** Runs {@link #cycle} in a new JVM with the launcher's flags and this class path. */
-    private static Measured child(Path dir, int cycle, boolean together) throws Exception {
+    private static Measured child(Path dir, int cycle, boolean together, boolean first) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(FLAGS);
+        // as the launcher: the first run records the classes it loaded, every later one maps them
+        Path archive = dir.resolve("udjat-bench.jsa");
+        if (first) {
+            Files.deleteIfExists(archive);
+            command.add("-XX:ArchiveClassesAtExit=" + archive);
+        } else if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RecordReportBench.class.getName(), "cycle",
                 dir.toString(), Integer.toString(cycle), together ? "together" : "sequential"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

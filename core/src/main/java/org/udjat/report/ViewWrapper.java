@@ -7,6 +7,7 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,9 @@ final class ViewWrapper extends DefaultObjectWrapper {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             for (RecordComponent c : type.getRecordComponents()) {
                 try {
-                    handles.put(c.getName(), lookup.unreflect(c.getAccessor()));
+                    // adapted once to (Record)Object, so each read is an exact invocation with no conversion to work out
+                    handles.put(c.getName(), lookup.unreflect(c.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Record.class)));
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("view " + type.getName() + " must be public", e);
                 }
@@ -63,7 +66,8 @@ final class ViewWrapper extends DefaultObjectWrapper {
                 return null;
             }
             try {
-                return wrap(accessor.invoke(view));
+                Object value = (Object) accessor.invokeExact(view);
+                return wrap(value);
             } catch (TemplateModelException | RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
