@@ -1,5 +1,6 @@
 package org.udjat.report;
 
+import java.util.List;
 import org.udjat.record.FileNames;
 
 /**
@@ -86,9 +87,16 @@ public record Page(Kind kind, String host, String check, int number) {
         return number <= 1 ? "history.html" : "history-" + number + ".html";
     }
 
-    /** The graph of one measured value for a period ({@code day}, {@code week}...), relative to {@code www/}. */
-    static String graphPath(String host, String check, String label, String period) {
-        return "graphs/" + FileNames.safe(host) + "/" + FileNames.safe(check) + "/" + FileNames.safe(label) + "-"
-                + period + ".png";
+    /**
+     * The graphs of one measured value for each of {@code periods} ({@code day}, {@code week}...), relative to
+     * {@code www/}, in that order; the names are made safe once.
+     */
+    static List<String> graphPaths(String host, String check, String label, List<String> periods) {
+        String stem = "graphs/" + FileNames.safe(host) + "/" + FileNames.safe(check) + "/" + FileNames.safe(label) + "-";
+        List<String> paths = new java.util.ArrayList<>(periods.size());
+        for (String period : periods) {
+            paths.add(stem + period + ".png");
+        }
+        return paths;
     }
 }

@@ -86,7 +86,7 @@ final class SubjectBuilder {
     }
 
     private static CheckView.Graph graph(String host, String check, String label) {
-        List<String> src = PERIODS.stream().map(period -> Page.graphPath(host, check, label, period)).toList();
+        List<String> src = Page.graphPaths(host, check, label, PERIODS);
         return new CheckView.Graph(Texts.line(label), src.get(0), src.get(1), src.get(2), src.get(3), GRAPH_WIDTH,
                 GRAPH_HEIGHT);
     }

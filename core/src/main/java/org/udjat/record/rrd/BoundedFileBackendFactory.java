@@ -2,6 +2,7 @@ package org.udjat.record.rrd;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.rrd4j.core.RrdBackend;
 import org.rrd4j.core.RrdBackendAnnotation;
@@ -28,10 +29,37 @@ final class BoundedFileBackendFactory extends RrdFileBackendFactory {
         return true;
     }
 
+    /**
+     * The URI of a file, as RRD4J takes it: made from the path's text, where {@link Path#toUri()} asks the
+     * file system whether it is a folder (a system call per file, two per update with RRD4J's own canonical
+     * form). {@link #getPath(URI)} gives the path back exactly.
+     */
+    static URI uri(Path file) {
+        try {
+            return new URI("file", null, file.toAbsolutePath().normalize().toString(), null);
+        } catch (URISyntaxException e) {
+            return file.toAbsolutePath().normalize().toUri();
+        }
+    }
+
     /** The absolute path, without resolving links as RRD4J would (five system calls per open, for nothing). */
     @Override
     public URI getCanonicalUri(URI uri) {
+        if (isFile(uri)) {
+            return uri.normalize(); // absolute already
+        }
         Path file = uri.getScheme() == null ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri);
-        return file.toAbsolutePath().normalize().toUri();
+        return uri(file);
+    }
+
+    /** The path of a file URI, without going through {@link Path}. */
+    @Override
+    public String getPath(URI uri) {
+        return isFile(uri) ? uri.getPath() : super.getPath(uri);
+    }
+
+    private static boolean isFile(URI uri) {
+        return "file".equals(uri.getScheme()) && !uri.isOpaque() && uri.getRawAuthority() == null
+                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getPath().startsWith("/");
     }
 }

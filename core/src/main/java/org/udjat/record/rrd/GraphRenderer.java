@@ -224,7 +224,7 @@ public final class GraphRenderer {
         FetchData min;
         FetchData max;
         SeriesInfo shown = info;
-        try (RrdDb db = RrdDb.getBuilder().setPath(rrd.toUri()).setBackendFactory(factory).readOnly().build()) {
+        try (RrdDb db = RrdDb.getBuilder().setPath(BoundedFileBackendFactory.uri(rrd)).setBackendFactory(factory).readOnly().build()) {
             avg = db.createFetchRequest(ConsolFun.AVERAGE, start, end).fetchData();
             min = db.createFetchRequest(ConsolFun.MIN, start, end).fetchData();
             max = db.createFetchRequest(ConsolFun.MAX, start, end).fetchData();

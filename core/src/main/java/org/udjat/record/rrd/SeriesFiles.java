@@ -87,7 +87,7 @@ final class SeriesFiles {
     Opened open(Path file, SeriesKind kind, long time) throws IOException {
         RrdDb db;
         try {
-            db = RrdDb.getBuilder().setPath(file.toUri()).setBackendFactory(factory).build();
+            db = RrdDb.getBuilder().setPath(BoundedFileBackendFactory.uri(file)).setBackendFactory(factory).build();
         } catch (NoSuchFileException e) {
             return create(file, kind, time, null, null);
         } catch (RrdException | RuntimeException e) {
@@ -175,7 +175,7 @@ final class SeriesFiles {
         try {
             Files.deleteIfExists(temp); // left by a run killed while making it
             Files.createFile(temp);
-            RrdDb db = RrdDb.getBuilder().setRrdDef(layout.define(temp.toUri(), time - 1, kind))
+            RrdDb db = RrdDb.getBuilder().setRrdDef(layout.define(BoundedFileBackendFactory.uri(temp), time - 1, kind))
                     .setBackendFactory(factory).build();
             return new Opened(db, file, temp, verdict == null ? null : verdict.reason(),
                     verdict == null ? null : verdict.detail(), aside);

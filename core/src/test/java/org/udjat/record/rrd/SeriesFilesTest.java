@@ -40,4 +40,17 @@ class SeriesFilesTest {
             }
         }
     }
+
+    @Test
+    void aFileUriGivesItsPathBackWhateverTheFolderIsCalled() {
+        BoundedFileBackendFactory factory = new BoundedFileBackendFactory();
+        for (String name : new String[] {"/var/lib/udjat/rrd/web1/load/load1.rrd", "/tmp/a b/%41/\u00e9t\u00e9/#x?y;z/q.rrd",
+                "/tmp/x/../y/./z~2F.rrd", "/tmp/100%/[v6]:x@y.rrd"}) {
+            java.nio.file.Path file = java.nio.file.Path.of(name);
+            URI uri = BoundedFileBackendFactory.uri(file);
+            assertEquals(file.normalize().toString(), factory.getPath(uri), name);
+            assertEquals(file.normalize().toString(), factory.getPath(factory.getCanonicalUri(uri)), name);
+            assertEquals(file.normalize().toUri(), java.nio.file.Path.of(uri).toUri(), name);
+        }
+    }
 }
