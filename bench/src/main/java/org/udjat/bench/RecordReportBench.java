@@ -43,13 +43,15 @@ import org.udjat.report.Reporter;
  * The first form is what cron pays: every {@code udjat run} is a fresh JVM. It runs cycle 0 (creates the
  * RRD files, the pages, and with a second rendering the pages' spares, which steady cycles write over),
  * then PAIRS pairs of cycles, each cycle in a new JVM with the launcher's flags
- * ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}): one as {@code Cycle} runs them (the RRD update on a
- * thread of its own while the report renders: MODE {@code together}), one the old way (RRD update, then
- * report: MODE {@code sequential}), the order alternating from pair to pair. With FIRST (to measure again
- * on the same state: one more than the last cycle), cycle FIRST is run but not counted, in place of cycle 0:
- * the files, last touched minutes before, are read back into the page cache, as a cycle one interval after
- * the previous one finds them. Cycle N is the status with its result times moved on by N intervals. What a run has in memory
- * by then (config, status) is loaded before the clock starts.
+ * ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, and the AppCDS archive the first cycle recorded, as
+ * the launcher's first run records its own): one as {@code Cycle} runs them (the RRD update on a thread of
+ * its own while the report renders: MODE {@code together}), one the old way (RRD update, then report: MODE
+ * {@code sequential}), the order alternating from pair to pair. MODE {@code rrd} or {@code html} runs one
+ * stage alone, to profile it. With FIRST (to measure again on the same state: one more than the last
+ * cycle), cycle FIRST is run but not counted, in place of cycle 0: the files, last touched minutes before,
+ * are read back into the page cache, as a cycle one interval after the previous one finds them. Cycle N is
+ * the status with its result times moved on by N intervals. What a run has in memory by then (config,
+ * status) is loaded before the clock starts.
  */
 public final class RecordReportBench {
     /** The launcher's flags; its AppCDS archive is added per cycle, see {@link #child}. */
@@ -69,7 +71,7 @@ public final class RecordReportBench {
                     args.length > 2 ? Integer.parseInt(args[2]) : 0);
         } else {
             System.err.println("usage: RecordReportBench DIR [PAIRS [FIRST]] | same-jvm DIR [CYCLES]"
-                    + " | cycle DIR N together|sequential");
+                    + " | cycle DIR N together|sequential|rrd|html");
             System.exit(2);
         }
     }
@@ -187,7 +189,10 @@ public final class RecordReportBench {
             return update;
         });
         if (reportOnly) {
-            rrd = new FutureTask<>(() -> RrdUpdate.NONE);
+            rrd = new FutureTask<>(() -> {
+                rrdDone[0] = System.nanoTime(); // no RRD stage: its time is 0
+                return RrdUpdate.NONE;
+            });
             rrd.run();
         } else if (together) {
             Thread thread = new Thread(rrd, "udjat-rrd");
