@@ -136,14 +136,14 @@ public final class HistoryLog {
      * lines now before the cutoff. A cache that cannot be written is only logged: the next read decodes more.
      */
     private void save(Path cache, FileChannel channel, long size, Instant cutoff, List<HistoryCache.Entry> entries,
-                      HistoryCache.Content cached) throws IOException {
-        long whole = HistoryTail.wholeLines(channel, size);
-        // a last line that is not whole (a run is appending it, or was interrupted) is read again next time
-        List<HistoryCache.Entry> kept = entries.stream().filter(e -> e.offset() < whole).toList();
-        if (cached != null && cached.offset() == whole && kept.size() == cached.entries().size()) {
-            return;
-        }
+                      HistoryCache.Content cached) {
         try {
+            long whole = HistoryTail.wholeLines(channel, size);
+            // a last line that is not whole (a run is appending it, or was interrupted) is read again next time
+            List<HistoryCache.Entry> kept = entries.stream().filter(e -> e.offset() < whole).toList();
+            if (cached != null && cached.offset() == whole && kept.size() == cached.entries().size()) {
+                return;
+            }
             HistoryCache.write(cache, new HistoryCache.Content(whole, HistoryCache.tail(channel, whole), cutoff, kept));
         } catch (IOException e) {
             LOG.warn("{}: not written ({}); the next report decodes the history again", cache, IoReason.of(e));
