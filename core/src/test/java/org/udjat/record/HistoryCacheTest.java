@@ -198,6 +198,15 @@ class HistoryCacheTest {
         assertEquals(changes(10, 20), log.since(T.plusSeconds(60L * 10), cache, false).changes());
     }
 
+    @Test
+    void aCacheThatCannotBeWrittenLeavesTheHistoryAsRead() throws IOException {
+        log.append(changes(0, 20));
+        Path unwritable = tmp.resolve("no-such-folder").resolve("history.cache");
+
+        assertEquals(log.since(T), log.since(T, unwritable, true));
+        assertFalse(Files.exists(unwritable));
+    }
+
     /** Changes one minute apart from minute {@code from} to {@code to} (exclusive). */
     private static List<Change> changes(int from, int to) {
         List<Change> list = new ArrayList<>();
