@@ -2,7 +2,9 @@ package org.udjat.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,5 +31,16 @@ class TextTest {
     @MethodSource("texts")
     void controlCharactersBecomeQuestionMarks(String text, String expected) {
         assertEquals(expected, Text.printable(text));
+    }
+
+    @Test
+    void anExcerptQuotesTheFirstThreeNonBlankLinesOnOneLineCutTo300Characters() {
+        assertEquals("no output", Text.excerpt(List.of()));
+        assertEquals("no output", Text.excerpt(List.of("", "  ")));
+        assertEquals("Job failed. / See journalctl / exit?", Text.excerpt(List.of(" Job failed. ", "", "See journalctl",
+                "exit\u001b", "fourth line")));
+        String excerpt = Text.excerpt(List.of("x".repeat(400)));
+        assertEquals("x".repeat(300) + "...", excerpt);
+        assertEquals("short", Text.cut("short"));
     }
 }

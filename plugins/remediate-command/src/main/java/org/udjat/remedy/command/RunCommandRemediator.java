@@ -27,8 +27,6 @@ public final class RunCommandRemediator implements Remediator {
     static final String SUDO = "sudo";
     private static final int MAX_COMMAND = 10_000;
     private static final int MAX_TARGET = 200;
-    private static final int QUOTED_LINES = 3;
-    private static final int QUOTED_CHARS = 300;
 
     @Override
     public String type() {
@@ -85,16 +83,10 @@ public final class RunCommandRemediator implements Remediator {
     /** Exit 0 is done, with the first line the command printed; anything else quotes its first lines. */
     @Override
     public Outcome judge(RawOutput output, String target, Settings options) {
-        List<String> said = output.lines().stream().filter(l -> !l.isBlank()).map(String::strip).toList();
         if (output.exitCode() == 0) {
-            return new Outcome(true, said.isEmpty() ? "the command exited 0" : cut(said.get(0)));
+            Optional<String> first = output.lines().stream().filter(l -> !l.isBlank()).findFirst();
+            return new Outcome(true, first.map(l -> Text.cut(Text.printable(l.strip()))).orElse("the command exited 0"));
         }
-        String quoted = said.isEmpty() ? "no output" : cut(String.join(" / ", said.subList(0, Math.min(QUOTED_LINES, said.size()))));
-        return new Outcome(false, "the command failed: exit " + output.exitCode() + ": " + quoted);
-    }
-
-    private static String cut(String text) {
-        String t = Text.printable(text);
-        return t.length() > QUOTED_CHARS ? t.substring(0, QUOTED_CHARS) + "..." : t;
+        return new Outcome(false, "the command failed: exit " + output.exitCode() + ": " + Text.excerpt(output.lines()));
     }
 }

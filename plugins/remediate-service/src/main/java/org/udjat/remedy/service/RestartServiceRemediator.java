@@ -31,9 +31,6 @@ public final class RestartServiceRemediator implements Remediator {
     static final String SBIN_PATH = "PATH=\"$PATH:/usr/local/sbin:/usr/sbin:/sbin\"";
     /** Unit names, init scripts, launchd labels: letters, digits and {@code _ . @ : -}, not starting with a sign. */
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@:-]{0,199}");
-    /** How many lines of a failed restart's output the summary quotes. */
-    private static final int QUOTED_LINES = 3;
-    private static final int QUOTED_CHARS = 300;
 
     @Override
     public String type() {
@@ -103,11 +100,7 @@ public final class RestartServiceRemediator implements Remediator {
             return new Outcome(true, name + " restarted");
         }
         String by = manager.isEmpty() || manager.equals("none") ? "" : " (" + Text.printable(manager) + ")";
-        String quoted = said.isEmpty() ? "no output"
-                : Text.printable(String.join(" / ", said.subList(0, Math.min(QUOTED_LINES, said.size()))));
-        if (quoted.length() > QUOTED_CHARS) {
-            quoted = quoted.substring(0, QUOTED_CHARS) + "...";
-        }
-        return new Outcome(false, "could not restart " + name + by + ": exit " + output.exitCode() + ": " + quoted);
+        return new Outcome(false, "could not restart " + name + by + ": exit " + output.exitCode() + ": "
+                + Text.excerpt(said));
     }
 }
