@@ -1,16 +1,11 @@
 package org.udjat.dispatch.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +13,7 @@ import org.udjat.record.AtomicFiles;
 import org.udjat.record.AsideFiles;
 import org.udjat.record.IoReason;
 import org.udjat.record.Json;
+import org.udjat.record.JsonFile;
 import org.udjat.record.StateDir;
 
 /**
@@ -82,26 +78,15 @@ final class ControlFile<T> {
 
     /** @throws IOException only when {@code setAside} and a bad file cannot be moved out of the way */
     private T parse(List<String> warnings, boolean setAside) throws IOException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return empty;
-        } catch (IOException e) {
-            warn(warnings, file + ": cannot be read (" + IoReason.of(e) + "); taken as empty");
+        JsonFile.Read<T> read = JsonFile.read(file, mapper, type);
+        if (read.cannotRead() != null) {
+            warn(warnings, file + ": cannot be read (" + read.cannotRead() + "); taken as empty");
             return empty;
         }
-        String problem;
-        try {
-            T value = mapper.readValue(content, type);
-            if (value != null && !(value instanceof Collection<?> c && c.stream().anyMatch(Objects::isNull))) {
-                return value;
-            }
-            problem = "null where a value is expected";
-        } catch (IOException e) {
-            problem = firstLine(e instanceof JsonProcessingException j ? j.getOriginalMessage() : IoReason.of(e));
+        if (read.unreadable() == null) {
+            return read.value() == null ? empty : read.value();
         }
-        String reason = file + ": unreadable (" + problem + ")";
+        String reason = file + ": unreadable (" + read.unreadable() + ")";
         warn(warnings, reason + "; " + (setAside ? "set aside as " + setAside(reason).getFileName()
                 : "taken as empty until the next change sets it aside"));
         return empty;
@@ -114,14 +99,6 @@ final class ControlFile<T> {
         } catch (IOException e) {
             throw new IOException(reason + " and cannot be set aside (" + IoReason.of(e) + "); nothing was changed", e);
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "not valid";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static void warn(List<String> warnings, String warning) {

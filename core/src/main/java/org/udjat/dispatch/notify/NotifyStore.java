@@ -2,14 +2,13 @@ package org.udjat.dispatch.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.udjat.record.AtomicFiles;
 import org.udjat.record.AsideFiles;
 import org.udjat.record.IoReason;
 import org.udjat.record.Json;
+import org.udjat.record.JsonFile;
 import org.udjat.record.StateDir;
 
 /**
@@ -49,27 +48,17 @@ public final class NotifyStore {
     /** Reads the memory; see the class comment for bad files. */
     public Loaded load() {
         Path file = file();
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Loaded(NotifyState.EMPTY, List.of());
-        } catch (IOException e) {
-            return new Loaded(NotifyState.EMPTY, List.of(file + ": cannot be read (" + IoReason.of(e)
+        JsonFile.Read<NotifyState> read = JsonFile.read(file, mapper, NotifyState.class);
+        if (read.cannotRead() != null) {
+            return new Loaded(NotifyState.EMPTY, List.of(file + ": cannot be read (" + read.cannotRead()
                     + "); notifications start afresh"));
         }
-        try {
-            NotifyState state = mapper.readValue(content, NotifyState.class);
-            if (state == null) {
-                throw new IOException("the file holds null");
-            }
-            return new Loaded(state, List.of());
-        } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-                    .orElse("");
-            return new Loaded(NotifyState.EMPTY, List.of(file + ": unreadable (" + reason + "); " + setAside(file)
-                    + "; notifications start afresh: problems announced before will get no recovery message"));
+        if (read.unreadable() != null) {
+            return new Loaded(NotifyState.EMPTY, List.of(file + ": unreadable (" + read.unreadable() + "); "
+                    + setAside(file) + "; notifications start afresh: problems announced before will get no recovery"
+                    + " message"));
         }
+        return new Loaded(read.value() == null ? NotifyState.EMPTY : read.value(), List.of());
     }
 
     /**

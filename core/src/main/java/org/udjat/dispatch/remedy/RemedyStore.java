@@ -2,16 +2,13 @@ package org.udjat.dispatch.remedy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.udjat.record.AsideFiles;
 import org.udjat.record.AtomicFiles;
 import org.udjat.record.IoReason;
 import org.udjat.record.Json;
+import org.udjat.record.JsonFile;
 import org.udjat.record.StateDir;
 
 /**
@@ -25,8 +22,6 @@ import org.udjat.record.StateDir;
 public final class RemedyStore {
     /** The file's name in the state directory. */
     public static final String FILE = "remediation.json";
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final StateDir dir;
     private final ObjectMapper mapper = Json.mapper();
@@ -56,37 +51,26 @@ public final class RemedyStore {
     /** Reads the memory; see the class comment for bad files. */
     public Loaded load() {
         Path file = file();
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Loaded(RemedyState.EMPTY, List.of());
-        } catch (IOException e) {
-            return blocked(file + ": cannot be read (" + IoReason.of(e) + ")");
+        JsonFile.Read<RemedyState> read = JsonFile.read(file, mapper, RemedyState.class);
+        if (read.cannotRead() != null) {
+            return blocked(file + ": cannot be read (" + read.cannotRead() + ")");
         }
-        try {
-            RemedyState state = mapper.readValue(content, RemedyState.class);
-            if (state == null) {
-                throw new IOException("the file holds null");
-            }
-            return new Loaded(state, List.of());
-        } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage().lines().findFirst().orElse("");
-            return blocked(file + ": unreadable (" + reason + "); " + setAside(file));
+        if (read.unreadable() != null) {
+            return blocked(file + ": unreadable (" + read.unreadable() + "); " + setAside(file));
         }
+        return new Loaded(read.value() == null ? RemedyState.EMPTY : read.value(), List.of());
     }
 
     /** Only reads, never sets aside: for the command line, which must not touch the cycle's files. */
     public RemedyState peek() throws IOException {
-        try {
-            RemedyState state = mapper.readValue(Files.readAllBytes(file()), RemedyState.class);
-            return state == null ? RemedyState.EMPTY : state;
-        } catch (NoSuchFileException e) {
-            return RemedyState.EMPTY;
-        } catch (RuntimeException e) {
-            throw new IOException(file() + ": unreadable (" + e.getMessage() + ")", e);
+        JsonFile.Read<RemedyState> read = JsonFile.read(file(), mapper, RemedyState.class);
+        if (read.cannotRead() != null) {
+            throw new IOException(file() + ": cannot be read (" + read.cannotRead() + ")");
         }
+        if (read.unreadable() != null) {
+            throw new IOException(file() + ": unreadable (" + read.unreadable() + ")");
+        }
+        return read.value() == null ? RemedyState.EMPTY : read.value();
     }
 
     private Loaded blocked(String what) {
@@ -106,14 +90,8 @@ public final class RemedyStore {
     }
 
     private String setAside(Path file) {
-        String stamp = STAMP.format(dir.clock().instant());
-        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
-        for (int n = 1; Files.exists(aside); n++) {
-            aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + n);
-        }
         try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            return "set aside as " + aside.getFileName();
+            return "set aside as " + AsideFiles.setAside(file, "corrupt", dir.clock().instant()).getFileName();
         } catch (IOException e) {
             return "could not be set aside (" + IoReason.of(e) + ")";
         }
