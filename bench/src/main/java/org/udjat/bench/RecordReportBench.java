@@ -184,17 +184,11 @@ public final class RecordReportBench {
         long t0 = System.nanoTime();
         long[] rrdDone = new long[1];
         FutureTask<RrdUpdate> rrd = new FutureTask<>(() -> {
-            RrdUpdate update = new RrdStore(state, config.rrd(), clock).update(snapshot);
+            RrdUpdate update = reportOnly ? RrdUpdate.NONE : new RrdStore(state, config.rrd(), clock).update(snapshot);
             rrdDone[0] = System.nanoTime();
             return update;
         });
-        if (reportOnly) {
-            rrd = new FutureTask<>(() -> {
-                rrdDone[0] = System.nanoTime(); // no RRD stage: its time is 0
-                return RrdUpdate.NONE;
-            });
-            rrd.run();
-        } else if (together) {
+        if (together) {
             Thread thread = new Thread(rrd, "udjat-rrd");
             thread.setDaemon(true);
             thread.start();

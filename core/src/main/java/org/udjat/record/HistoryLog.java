@@ -119,9 +119,9 @@ public final class HistoryLog {
             if (save && cache != null) {
                 save(cache, channel, size, cutoff, entries, cached);
             }
-            HistoryTail.Read read = HistoryTail.result(entries, cutoff);
+            Entries read = HistoryTail.result(entries, cutoff);
             read.warnings().forEach(LOG::warn);
-            return new Entries(read.changes(), read.warnings());
+            return read;
         } catch (NoSuchFileException e) {
             return new Entries(List.of(), List.of());
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,22 +28,12 @@ final class HistoryTail {
     private HistoryTail() {
     }
 
-    /** The changes kept, oldest first, and the lines skipped, in the order they were met (newest first). */
-    record Read(List<Change> changes, List<String> warnings) {
-    }
-
     /** One line found: {@code bytes[from, to)}, at {@code offset} in the file. */
     private record Line(byte[] bytes, int from, int to, long offset, boolean last) {
     }
 
-    static Read read(Path file, Instant cutoff, ObjectMapper mapper) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return result(backwards(file, channel, channel.size(), cutoff, mapper), cutoff);
-        }
-    }
-
-    /** The changes of {@code entries} at or after the cutoff, and the lines skipped, newest first. */
-    static Read result(List<HistoryCache.Entry> entries, Instant cutoff) {
+    /** The changes of {@code entries} at or after the cutoff, oldest first, and the lines skipped, newest first. */
+    static HistoryLog.Entries result(List<HistoryCache.Entry> entries, Instant cutoff) {
         List<Change> changes = new ArrayList<>(entries.size());
         List<String> warnings = new ArrayList<>();
         for (HistoryCache.Entry e : entries) {
@@ -55,7 +44,7 @@ final class HistoryTail {
             }
         }
         Collections.reverse(warnings);
-        return new Read(changes, warnings);
+        return new HistoryLog.Entries(changes, warnings);
     }
 
     /**
